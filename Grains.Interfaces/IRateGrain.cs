@@ -1,0 +1,20 @@
+using System.Collections.Immutable;
+using Gaze.Grains.Interfaces.RateLimiting;
+
+namespace Gaze.Grains.Interfaces;
+
+/// <summary>
+/// The window counters of one client, keyed by its normalised address (an IPv4 address or an
+/// IPv6 /64 prefix). One grain per client in the whole cluster makes every limit exact.
+/// </summary>
+public interface IRateGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Checks every rule of <paramref name="policy"/> and, only if all pass, consumes one permit of
+    /// each in the same turn. A denied request consumes nothing.
+    /// </summary>
+    ValueTask<RateDecision> AcquireAsync(RatePolicy policy, CancellationToken cancellationToken = default);
+
+    /// <summary>Reports, without consuming, what each policy would decide now.</summary>
+    ValueTask<ImmutableArray<RateDecision>> PeekAsync(ImmutableArray<RatePolicy> policies);
+}

@@ -1,0 +1,12 @@
+namespace Gaze.Grains.Interfaces.RateLimiting;
+
+/// <summary>How a window is counted.</summary>
+[GenerateSerializer, Alias("Gaze.RateStrategy")]
+public enum RateStrategy
+{
+    /// <summary>Admit only if fewer than N admissions happened in the last W (exact, no burst at a window edge).</summary>
+    MovingWindow = 0,
+
+    /// <summary>Windows of length W starting at the first hit after the previous window ended (flask-limiter's default).</summary>
+    FixedWindow = 1,
+}

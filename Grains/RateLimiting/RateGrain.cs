@@ -1,0 +1,98 @@
+using System.Collections.Immutable;
+using Gaze.Grains.Interfaces;
+using Gaze.Grains.Interfaces.RateLimiting;
+using Microsoft.Extensions.Logging;
+using Orleans.Storage;
+
+namespace Gaze.Grains.RateLimiting;
+
+/// <summary>
+/// One client's rate windows. Decisions are made in memory within one grain turn (the grain is not
+/// reentrant, so check-and-consume is atomic); the windows are written behind about once a second
+/// when they changed, and on deactivation, so idle or restarted clients keep their hour/day counts.
+/// </summary>
+/// <remarks>
+/// The short collection age keeps memory bounded by the clients active in the last few minutes.
+/// A crash loses at most the admissions of the last flush period.
+/// </remarks>
+[CollectionAgeLimit(Minutes = 2)]
+public sealed partial class RateGrain(
+    [PersistentState("rate", StorageNames.Rates)] IPersistentState<RateState> state,
+    TimeProvider time,
+    ILogger<RateGrain> logger) : Grain, IRateGrain
+{
+    private static readonly TimeSpan FlushPeriod = TimeSpan.FromSeconds(1);
+
+    private RateStrategy _lastStrategy;
+    private bool _dirty;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        this.RegisterGrainTimer(FlushIfDirtyAsync, new GrainTimerCreationOptions
+        {
+            DueTime = FlushPeriod,
+            Period = FlushPeriod,
+            Interleave = false,
+            KeepAlive = false,
+        });
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _dirty |= RateLedger.Prune(state.State, time.GetUtcNow(), _lastStrategy);
+        await FlushIfDirtyAsync(cancellationToken);
+    }
+
+    public ValueTask<RateDecision> AcquireAsync(RatePolicy policy, CancellationToken cancellationToken = default)
+    {
+        _lastStrategy = policy.Strategy;
+        var decision = RateLedger.Decide(state.State, policy, time.GetUtcNow(), consume: true);
+        _dirty |= decision.Allowed;
+        if (!decision.Allowed)
+        {
+            LogThrottled(logger, this.GetPrimaryKeyString(), policy.Name, decision.Violated?.Text, decision.RetryAfter);
+        }
+
+        return ValueTask.FromResult(decision);
+    }
+
+    public ValueTask<ImmutableArray<RateDecision>> PeekAsync(ImmutableArray<RatePolicy> policies)
+    {
+        var now = time.GetUtcNow();
+        return ValueTask.FromResult(policies.Select(policy => RateLedger.Decide(state.State, policy, now, consume: false)).ToImmutableArray());
+    }
+
+    private async Task FlushIfDirtyAsync(CancellationToken cancellationToken)
+    {
+        if (!_dirty)
+        {
+            return;
+        }
+
+        _dirty = false;
+        try
+        {
+            await state.WriteStateAsync(cancellationToken);
+        }
+        catch (InconsistentStateException exception)
+        {
+            // Another activation wrote these windows (a membership split): reload from storage
+            // through a fresh activation rather than overwrite its admissions.
+            LogFlushFailed(logger, exception, this.GetPrimaryKeyString());
+            this.DeactivateOnIdle();
+        }
+        catch (Exception exception)
+        {
+            // Keep the windows in memory and try again on the next tick; decisions are unaffected.
+            _dirty = true;
+            LogFlushFailed(logger, exception, this.GetPrimaryKeyString());
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Throttled {ClientKey} on {Policy}: {Limit}, retry after {RetryAfter}")]
+    private static partial void LogThrottled(ILogger logger, string clientKey, string policy, string? limit, TimeSpan retryAfter);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not persist rate windows of {ClientKey}; will retry")]
+    private static partial void LogFlushFailed(ILogger logger, Exception exception, string clientKey);
+}

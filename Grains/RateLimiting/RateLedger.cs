@@ -1,0 +1,117 @@
+using System.Collections.Immutable;
+using Gaze.Grains.Interfaces.RateLimiting;
+
+namespace Gaze.Grains.RateLimiting;
+
+/// <summary>
+/// The decision logic of one client's limits over its <see cref="RateState"/>: plain code with the
+/// clock passed in, so the window maths is tested without a silo.
+/// </summary>
+public static class RateLedger
+{
+    /// <summary>
+    /// Checks all rules of <paramref name="policy"/> at <paramref name="now"/>. When every rule has a
+    /// permit left and <paramref name="consume"/> is set, takes one permit from each; otherwise
+    /// changes nothing.
+    /// </summary>
+    public static RateDecision Decide(RateState state, RatePolicy policy, DateTimeOffset now, bool consume)
+    {
+        var ticks = MonotonicTicks(state, now);
+        var counter = CounterFor(policy.Strategy);
+        var windows = new RateWindow[policy.Rules.Length];
+        var allowed = true;
+        var admitsAt = ticks;
+        RateLimitRule? violated = null;
+        for (var i = 0; i < policy.Rules.Length; i++)
+        {
+            var rule = policy.Rules[i];
+            windows[i] = WindowFor(state, rule);
+            var readyAt = counter.AdmitsAgainAt(windows[i], rule.Permits, ticks);
+            if (readyAt > ticks)
+            {
+                allowed = false;
+                if (readyAt > admitsAt)
+                {
+                    admitsAt = readyAt;
+                    violated = rule;
+                }
+            }
+        }
+
+        if (allowed && consume)
+        {
+            foreach (var window in windows)
+            {
+                counter.Add(window, ticks);
+            }
+        }
+
+        var usages = ImmutableArray.CreateBuilder<RateLimitUsage>(policy.Rules.Length);
+        for (var i = 0; i < policy.Rules.Length; i++)
+        {
+            var rule = policy.Rules[i];
+            var remaining = Math.Max(0, rule.Permits - counter.Count(windows[i], ticks));
+            usages.Add(new RateLimitUsage(rule, remaining, AsTime(counter.ResetAt(windows[i], ticks))));
+        }
+
+        DropEmpty(state, windows, policy, counter);
+        var at = AsTime(ticks);
+        return new RateDecision(allowed, usages.MoveToImmutable(), at, AsTime(admitsAt) - at, violated);
+    }
+
+    /// <summary>Removes every window whose admissions have all expired; true if anything was removed.</summary>
+    public static bool Prune(RateState state, DateTimeOffset now, RateStrategy strategy)
+    {
+        var ticks = MonotonicTicks(state, now);
+        var counter = CounterFor(strategy);
+        var removed = 0;
+        foreach (var (bucket, window) in state.Windows)
+        {
+            if (counter.Prune(window, ticks) && state.Windows.Remove(bucket))
+            {
+                removed++;
+            }
+        }
+
+        return removed > 0;
+    }
+
+    private static IWindowCounter CounterFor(RateStrategy strategy) => strategy switch
+    {
+        RateStrategy.FixedWindow => FixedWindowCounter.Instance,
+        _ => MovingWindowCounter.Instance,
+    };
+
+    private static RateWindow WindowFor(RateState state, RateLimitRule rule)
+    {
+        if (!state.Windows.TryGetValue(rule.Bucket, out var window))
+        {
+            window = new RateWindow { WindowTicks = rule.Window.Ticks };
+            state.Windows[rule.Bucket] = window;
+        }
+
+        // A rule whose window length changed in configuration keeps its history under the new length.
+        window.WindowTicks = rule.Window.Ticks;
+        return window;
+    }
+
+    // Windows created only to evaluate a rule, and never used, are not kept.
+    private static void DropEmpty(RateState state, RateWindow[] windows, RatePolicy policy, IWindowCounter counter)
+    {
+        for (var i = 0; i < windows.Length; i++)
+        {
+            if (counter.Prune(windows[i], state.LastSeenTicks))
+            {
+                state.Windows.Remove(policy.Rules[i].Bucket);
+            }
+        }
+    }
+
+    private static long MonotonicTicks(RateState state, DateTimeOffset now)
+    {
+        state.LastSeenTicks = Math.Max(state.LastSeenTicks, now.UtcTicks);
+        return state.LastSeenTicks;
+    }
+
+    private static DateTimeOffset AsTime(long utcTicks) => new(utcTicks, TimeSpan.Zero);
+}

@@ -1,0 +1,8 @@
+namespace Gaze.Grains;
+
+/// <summary>Names of the grain storages; every host registers a provider under each.</summary>
+public static class StorageNames
+{
+    /// <summary>Per-client rate windows.</summary>
+    public const string Rates = "rates";
+}
