@@ -1,0 +1,71 @@
+using System.Text.Json;
+using Gaze.Api.Problems;
+using Gaze.Api.RateLimiting;
+
+namespace Gaze.Api.Endpoints;
+
+/// <summary>
+/// The two ML routes, registered behind their limits. The limiter runs before these handlers, so
+/// an invalid request is counted and then answered here with its 4xx. The ML engine behind
+/// them is not part of this version: a well-formed request gets 501 rather than a made-up result.
+/// </summary>
+public static class SessionApi
+{
+    private static readonly string[] CalibrationFields =
+        ["from_ruxailab", "file_name", "fixed_circle_iris_points", "calib_circle_iris_points", "screen_height", "screen_width", "k"];
+
+    public static IEndpointRouteBuilder MapSessionApi(this IEndpointRouteBuilder app)
+    {
+        var session = app.MapGroup("/api/session");
+        session.MapPost("/calib_validation", CalibrateAsync).RequireRatePolicy(RatePolicyNames.Calibration);
+        session.MapPost("/batch_predict", PredictAsync).RequireRatePolicy(RatePolicyNames.BatchPrediction);
+        return app;
+    }
+
+    private static async Task<IResult> CalibrateAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!request.HasFormContentType)
+        {
+            return Problem.UnsupportedMediaType("Content-Type must be multipart/form-data or application/x-www-form-urlencoded.");
+        }
+
+        var form = await request.ReadFormAsync(cancellationToken);
+        var missing = CalibrationFields.Where(field => !form.ContainsKey(field)).ToArray();
+        return missing.Length > 0
+            ? Problem.InvalidFields(missing, $"Missing form field(s): {string.Join(", ", missing)}.")
+            : Problem.NotImplemented("Calibration is not available in this version of the service.");
+    }
+
+    private static async Task<IResult> PredictAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!request.HasJsonContentType())
+        {
+            return Problem.UnsupportedMediaType("Content-Type must be application/json.");
+        }
+
+        JsonDocument body;
+        try
+        {
+            body = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
+        }
+        catch (JsonException exception)
+        {
+            return Problem.InvalidFields(["body"], $"The body is not valid JSON: {exception.Message}");
+        }
+
+        using (body)
+        {
+            if (body.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return Problem.InvalidFields(["body"], "The body must be a JSON object.");
+            }
+
+            if (!body.RootElement.TryGetProperty("iris_tracking_data", out var samples) || samples.ValueKind != JsonValueKind.Array || samples.GetArrayLength() == 0)
+            {
+                return Problem.InvalidFields(["iris_tracking_data"], "iris_tracking_data must be a non-empty array of samples.");
+            }
+
+            return Problem.NotImplemented("Batch prediction is not available in this version of the service.");
+        }
+    }
+}

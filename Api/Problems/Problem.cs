@@ -1,0 +1,15 @@
+namespace Gaze.Api.Problems;
+
+/// <summary>Problem results of the endpoints, each naming what the client has to change.</summary>
+public static class Problem
+{
+    public static IResult InvalidFields(string[] fields, string detail) => TypedResults.Problem(
+        detail, statusCode: StatusCodes.Status400BadRequest, title: "Invalid request", type: ProblemTypes.InvalidField,
+        extensions: new Dictionary<string, object?> { ["fields"] = fields });
+
+    public static IResult UnsupportedMediaType(string detail) => TypedResults.Problem(
+        detail, statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported Media Type", type: ProblemTypes.UnsupportedMediaType);
+
+    public static IResult NotImplemented(string detail) => TypedResults.Problem(
+        detail, statusCode: StatusCodes.Status501NotImplemented, title: "Not Implemented", type: ProblemTypes.NotImplemented);
+}

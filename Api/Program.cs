@@ -1,0 +1,19 @@
+using Gaze.Api.Endpoints;
+using Gaze.Api.Hosting;
+using Gaze.Grains.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+// Embedded default: a silo in this process (localhost clustering, SQLite storage); grains are
+// reached through the co-hosted IGrainFactory, so no Orleans client is registered.
+builder.UseOrleans(silo => silo.AddGazeSilo(builder.Configuration));
+builder.Services.AddGazeApi(builder.Configuration);
+
+var app = builder.Build();
+app.UseGazeApi();
+app.MapHealthApi();
+app.MapRateLimitStatusApi();
+app.MapSessionApi();
+app.Run();
+
+/// <summary>Entry point, public for <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
+public partial class Program;

@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using Gaze.Grains.Interfaces;
+using Gaze.Grains.Interfaces.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace Gaze.Api.RateLimiting;
+
+/// <summary>
+/// Asks the client's <see cref="IRateGrain"/> for a decision within the configured timeout.
+/// Returns null when the limiter could not answer, so the caller applies the failure policy.
+/// </summary>
+public sealed partial class RateLimitGate(
+    IGrainFactory grains,
+    IOptions<RateLimitingOptions> options,
+    RateLimitMetrics metrics,
+    ILogger<RateLimitGate> logger)
+{
+    private readonly TimeSpan _timeout = options.Value.DecisionTimeout;
+
+    public async Task<RateDecision?> AcquireAsync(string clientKey, RatePolicy policy, CancellationToken requestAborted)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
+        deadline.CancelAfter(_timeout);
+        try
+        {
+            var decision = await grains.GetGrain<IRateGrain>(clientKey)
+                .AcquireAsync(policy, deadline.Token)
+                .AsTask()
+                .WaitAsync(_timeout, requestAborted);
+            metrics.Decided(policy.Name, decision.Allowed ? "allowed" : "denied", Stopwatch.GetElapsedTime(started));
+            return decision;
+        }
+        catch (Exception exception) when (!requestAborted.IsCancellationRequested)
+        {
+            metrics.Decided(policy.Name, "failed", Stopwatch.GetElapsedTime(started));
+            LogLimiterFailed(logger, exception, clientKey, policy.Name, _timeout);
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Rate limiter did not decide for {ClientKey} on {Policy} within {Timeout}")]
+    private static partial void LogLimiterFailed(ILogger logger, Exception exception, string clientKey, string policy, TimeSpan timeout);
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+using Gaze.Grains.Interfaces.RateLimiting;
+
+namespace Gaze.Api.RateLimiting;
+
+/// <summary>
+/// Writes the limit state of a decision as IETF <c>RateLimit-Policy</c>/<c>RateLimit</c> fields and
+/// flask-limiter's <c>X-RateLimit-*</c> headers, plus <c>Retry-After</c> when denied.
+/// </summary>
+public static class RateLimitHeaders
+{
+    /// <summary>Header names a browser client may read (for CORS <c>Access-Control-Expose-Headers</c>).</summary>
+    public static readonly string[] Exposed =
+        ["RateLimit-Policy", "RateLimit", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset", "Retry-After"];
+
+    public static void Write(IHeaderDictionary headers, RateDecision decision)
+    {
+        if (decision.Usages.IsEmpty)
+        {
+            return;
+        }
+
+        headers["RateLimit-Policy"] = string.Join(", ", decision.Usages.Select(usage =>
+            $"\"{usage.Rule.Name}\";q={usage.Rule.Permits};w={Seconds(usage.Rule.Window)}"));
+
+        var binding = MostRestrictive(decision);
+        var resetAt = decision.Allowed ? binding.ResetAt : decision.Now + decision.RetryAfter;
+        headers["RateLimit"] = $"\"{binding.Rule.Name}\";r={binding.Remaining};t={Seconds(resetAt - decision.Now)}";
+        headers["X-RateLimit-Limit"] = binding.Rule.Permits.ToString(CultureInfo.InvariantCulture);
+        headers["X-RateLimit-Remaining"] = binding.Remaining.ToString(CultureInfo.InvariantCulture);
+        headers["X-RateLimit-Reset"] = Seconds(resetAt - DateTimeOffset.UnixEpoch).ToString(CultureInfo.InvariantCulture);
+        if (!decision.Allowed)
+        {
+            headers.RetryAfter = RetryAfterSeconds(decision).ToString(CultureInfo.InvariantCulture);
+        }
+    }
+
+    /// <summary>Whole seconds, rounded up, after which a retry is admitted (one second less is not).</summary>
+    public static long RetryAfterSeconds(RateDecision decision) => Seconds(decision.RetryAfter);
+
+    /// <summary>
+    /// The rule that binds: when denied, the one forcing the longest wait; otherwise the one with
+    /// the fewest permits left (ties: the later reset).
+    /// </summary>
+    public static RateLimitUsage MostRestrictive(RateDecision decision) =>
+        decision.Violated is { } violated
+            ? decision.Usages.First(usage => usage.Rule == violated)
+            : decision.Usages.OrderBy(usage => usage.Remaining).ThenByDescending(usage => usage.ResetAt).First();
+
+    // Integer arithmetic on ticks: rounding up must be exact for Retry-After to be exact.
+    private static long Seconds(TimeSpan span) =>
+        span <= TimeSpan.Zero ? 0 : (span.Ticks + TimeSpan.TicksPerSecond - 1) / TimeSpan.TicksPerSecond;
+}

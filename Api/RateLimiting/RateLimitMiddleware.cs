@@ -1,0 +1,65 @@
+using System.Globalization;
+using Gaze.Api.Problems;
+using Microsoft.Extensions.Options;
+
+namespace Gaze.Api.RateLimiting;
+
+/// <summary>
+/// Runs after routing and before the endpoint reads the body: one grain call decides the request,
+/// every limited response carries the limit headers, and a denied request ends here with 429.
+/// </summary>
+public sealed class RateLimitMiddleware(
+    RequestDelegate next,
+    RatePolicyCatalog catalog,
+    RateLimitGate gate,
+    RateLimitMetrics metrics,
+    IOptions<RateLimitingOptions> options)
+{
+    private readonly RateLimitingOptions _options = options.Value;
+    private readonly bool _failClosed = FailurePolicy.IsClosed(options.Value.FailurePolicy);
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var endpoint = context.GetEndpoint();
+        // Only the application's routes are limited: unknown paths (no endpoint) and the framework's
+        // 405 endpoint (not a RouteEndpoint) cost nothing worth protecting.
+        if (!_options.Enabled || endpoint is not RouteEndpoint || endpoint.Metadata.GetMetadata<RateLimitExemptMetadata>() is not null)
+        {
+            await next(context);
+            return;
+        }
+
+        var policyName = endpoint.Metadata.GetMetadata<RateLimitPolicyMetadata>()?.PolicyName ?? RatePolicyNames.Default;
+        var policy = catalog.Get(policyName);
+        var clientKey = ClientKey.From(context.Connection.RemoteIpAddress, _options.Ipv6PrefixLength);
+        var decision = await gate.AcquireAsync(clientKey, policy, context.RequestAborted);
+        if (decision is null)
+        {
+            metrics.FailurePolicyApplied(policy.Name, _failClosed ? FailurePolicy.Closed : FailurePolicy.Open);
+            if (_failClosed)
+            {
+                context.Response.Headers.RetryAfter = "1";
+                await ProblemWriter.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, ProblemTypes.LimiterUnavailable,
+                    "Service Unavailable", "The rate limiter could not decide this request in time. Retry in 1 s.",
+                    new Dictionary<string, object?> { ["retry_after"] = 1 });
+                return;
+            }
+
+            await next(context);
+            return;
+        }
+
+        RateLimitHeaders.Write(context.Response.Headers, decision);
+        if (decision.Allowed)
+        {
+            await next(context);
+            return;
+        }
+
+        var limit = RateLimitHeaders.MostRestrictive(decision).Rule.Text;
+        var retryAfter = RateLimitHeaders.RetryAfterSeconds(decision);
+        await ProblemWriter.WriteAsync(context, StatusCodes.Status429TooManyRequests, ProblemTypes.RateLimited, "Too Many Requests",
+            $"Rate limit exceeded: {limit} on {context.Request.Path}. Retry in {retryAfter.ToString(CultureInfo.InvariantCulture)} s.",
+            new Dictionary<string, object?> { ["limit"] = limit, ["retry_after"] = retryAfter });
+    }
+}

@@ -1,0 +1,38 @@
+namespace Gaze.Api.RateLimiting;
+
+/// <summary>Rate-limit settings (configuration section <c>RateLimiting</c>).</summary>
+public sealed class RateLimitingOptions
+{
+    public const string SectionName = "RateLimiting";
+
+    /// <summary>Off switch for deployments that limit elsewhere.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary><c>moving-window</c> (exact) or <c>fixed-window</c> (flask-limiter's default).</summary>
+    public string Strategy { get; set; } = "moving-window";
+
+    /// <summary>Limits every limited endpoint also counts against, shared across endpoints.</summary>
+    public string DefaultLimits { get; set; } = "50 per hour; 200 per day";
+
+    /// <summary>Own limits by policy name; endpoints name their policy (<c>calib</c>, <c>batch</c>).</summary>
+    public Dictionary<string, string> Endpoints { get; set; } = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [RatePolicyNames.Calibration] = "10 per minute",
+        [RatePolicyNames.BatchPrediction] = "30 per minute",
+    };
+
+    /// <summary><c>open</c>: admit when the limiter cannot answer; <c>closed</c>: answer 503.</summary>
+    public string FailurePolicy { get; set; } = "open";
+
+    /// <summary>Longest wait for the limiter's decision before the failure policy applies.</summary>
+    public TimeSpan DecisionTimeout { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// Proxies (addresses or CIDR networks) whose <c>X-Forwarded-For</c>/<c>Forwarded</c> is believed.
+    /// Empty means loopback only.
+    /// </summary>
+    public string[] TrustedProxies { get; set; } = [];
+
+    /// <summary>Native IPv6 clients are keyed by this prefix, since one host usually owns a whole /64.</summary>
+    public int Ipv6PrefixLength { get; set; } = 64;
+}
