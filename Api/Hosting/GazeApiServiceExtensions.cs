@@ -39,6 +39,7 @@ public static class GazeApiServiceExtensions
                 .WithExposedHeaders([.. RateLimitHeaders.Exposed, "X-Calibration-Id"]);
         }));
 
+        services.Configure<ApiOptions>(configuration.GetSection(ApiOptions.SectionName));
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = api.MaxRequestBodyBytes);
         services.Configure<FormOptions>(form =>
         {
@@ -70,6 +71,7 @@ public static class GazeApiServiceExtensions
         app.UseRouting();
         app.UseCors(CorsPolicy);
         app.UseMiddleware<RateLimitMiddleware>();
+        app.UseMiddleware<RequestSizeLimitMiddleware>();
         return app;
     }
 }
