@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Gaze.Benchmarks.RateDecisionBenchmarks).Assembly).Run(args);
