@@ -23,7 +23,6 @@ public sealed partial class RateGrain(
 {
     private static readonly TimeSpan FlushPeriod = TimeSpan.FromSeconds(1);
 
-    private RateStrategy _lastStrategy;
     private bool _dirty;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -40,13 +39,12 @@ public sealed partial class RateGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        _dirty |= RateLedger.Prune(state.State, time.GetUtcNow(), _lastStrategy);
+        _dirty |= RateLedger.Prune(state.State, time.GetUtcNow());
         await FlushIfDirtyAsync(cancellationToken);
     }
 
     public ValueTask<RateDecision> AcquireAsync(RatePolicy policy, CancellationToken cancellationToken = default)
     {
-        _lastStrategy = policy.Strategy;
         var decision = RateLedger.Decide(state.State, policy, time.GetUtcNow(), consume: true);
         _dirty |= decision.Allowed;
         if (!decision.Allowed)

@@ -17,7 +17,6 @@ public static class RateLedger
     public static RateDecision Decide(RateState state, RatePolicy policy, DateTimeOffset now, bool consume)
     {
         var ticks = MonotonicTicks(state, now);
-        var counter = CounterFor(policy.Strategy);
         var windows = new RateWindow[policy.Rules.Length];
         var allowed = true;
         var admitsAt = ticks;
@@ -25,8 +24,8 @@ public static class RateLedger
         for (var i = 0; i < policy.Rules.Length; i++)
         {
             var rule = policy.Rules[i];
-            windows[i] = WindowFor(state, rule);
-            var readyAt = counter.AdmitsAgainAt(windows[i], rule.Permits, ticks);
+            windows[i] = WindowFor(state, rule, policy.Strategy);
+            var readyAt = CounterFor(windows[i]).AdmitsAgainAt(windows[i], rule.Permits, ticks);
             if (readyAt > ticks)
             {
                 allowed = false;
@@ -42,7 +41,7 @@ public static class RateLedger
         {
             foreach (var window in windows)
             {
-                counter.Add(window, ticks);
+                CounterFor(window).Add(window, ticks);
             }
         }
 
@@ -50,24 +49,24 @@ public static class RateLedger
         for (var i = 0; i < policy.Rules.Length; i++)
         {
             var rule = policy.Rules[i];
+            var counter = CounterFor(windows[i]);
             var remaining = Math.Max(0, rule.Permits - counter.Count(windows[i], ticks));
             usages.Add(new RateLimitUsage(rule, remaining, AsTime(counter.ResetAt(windows[i], ticks))));
         }
 
-        DropEmpty(state, windows, policy, counter);
+        DropEmpty(state, windows, policy);
         var at = AsTime(ticks);
         return new RateDecision(allowed, usages.MoveToImmutable(), at, AsTime(admitsAt) - at, violated);
     }
 
     /// <summary>Removes every window whose admissions have all expired; true if anything was removed.</summary>
-    public static bool Prune(RateState state, DateTimeOffset now, RateStrategy strategy)
+    public static bool Prune(RateState state, DateTimeOffset now)
     {
         var ticks = MonotonicTicks(state, now);
-        var counter = CounterFor(strategy);
         var removed = 0;
         foreach (var (bucket, window) in state.Windows)
         {
-            if (counter.Prune(window, ticks) && state.Windows.Remove(bucket))
+            if (CounterFor(window).Prune(window, ticks) && state.Windows.Remove(bucket))
             {
                 removed++;
             }
@@ -76,17 +75,17 @@ public static class RateLedger
         return removed > 0;
     }
 
-    private static IWindowCounter CounterFor(RateStrategy strategy) => strategy switch
+    private static IWindowCounter CounterFor(RateWindow window) => window.Strategy switch
     {
         RateStrategy.FixedWindow => FixedWindowCounter.Instance,
         _ => MovingWindowCounter.Instance,
     };
 
-    private static RateWindow WindowFor(RateState state, RateLimitRule rule)
+    private static RateWindow WindowFor(RateState state, RateLimitRule rule, RateStrategy strategy)
     {
         if (!state.Windows.TryGetValue(rule.Bucket, out var window))
         {
-            window = new RateWindow { WindowTicks = rule.Window.Ticks };
+            window = new RateWindow { WindowTicks = rule.Window.Ticks, Strategy = strategy };
             state.Windows[rule.Bucket] = window;
         }
 
@@ -96,11 +95,11 @@ public static class RateLedger
     }
 
     // Windows created only to evaluate a rule, and never used, are not kept.
-    private static void DropEmpty(RateState state, RateWindow[] windows, RatePolicy policy, IWindowCounter counter)
+    private static void DropEmpty(RateState state, RateWindow[] windows, RatePolicy policy)
     {
         for (var i = 0; i < windows.Length; i++)
         {
-            if (counter.Prune(windows[i], state.LastSeenTicks))
+            if (CounterFor(windows[i]).Prune(windows[i], state.LastSeenTicks))
             {
                 state.Windows.Remove(policy.Rules[i].Bucket);
             }

@@ -1,3 +1,5 @@
+using Gaze.Grains.Interfaces.RateLimiting;
+
 namespace Gaze.Grains.RateLimiting;
 
 /// <summary>Persisted window counters of one client, by bucket.</summary>
@@ -25,4 +27,7 @@ public sealed class RateWindow
 
     /// <summary>Fixed window: admissions in the current window.</summary>
     [Id(3)] public int FixedCount { get; set; }
+
+    /// <summary>How this counter counts; fixed when the window is created.</summary>
+    [Id(4)] public RateStrategy Strategy { get; set; }
 }

@@ -175,8 +175,8 @@ public sealed class RateLedgerTests
         Acquire(day, T0);
         Assert.Equal(2, _state.Windows.Count);
 
-        Assert.False(RateLedger.Prune(_state, T0.AddSeconds(59), RateStrategy.MovingWindow));
-        Assert.True(RateLedger.Prune(_state, T0 + Minute, RateStrategy.MovingWindow));
+        Assert.False(RateLedger.Prune(_state, T0.AddSeconds(59)));
+        Assert.True(RateLedger.Prune(_state, T0 + Minute));
         Assert.Equal(["d:86400s"], _state.Windows.Keys);
     }
 }
