@@ -1,3 +1,4 @@
+using Gaze.Api.Calibration;
 using Gaze.Api.Endpoints;
 using Gaze.Api.Hosting;
 using Gaze.Grains.Hosting;
@@ -12,6 +13,7 @@ var app = builder.Build();
 app.UseGazeApi();
 app.MapHealthApi();
 app.MapRateLimitStatusApi();
+app.MapCalibrationApi();
 app.MapSessionApi();
 app.Run();
 

@@ -5,4 +5,7 @@ public static class StorageNames
 {
     /// <summary>Per-client rate windows.</summary>
     public const string Rates = "rates";
+
+    /// <summary>Stored calibrations by id.</summary>
+    public const string Calibrations = "calibrations";
 }

@@ -5,35 +5,17 @@ using Gaze.Api.RateLimiting;
 namespace Gaze.Api.Endpoints;
 
 /// <summary>
-/// The two ML routes, registered behind their limits. The limiter runs before these handlers, so
-/// an invalid request is counted and then answered here with its 4xx. The ML engine behind
-/// them is not part of this version: a well-formed request gets 501 rather than a made-up result.
+/// Batch prediction, registered behind its limits. The limiter runs before this handler, so an
+/// invalid request is counted and then answered here with its 4xx. The prediction engine is not
+/// part of this version: a well-formed request gets 501 rather than a made-up result.
 /// </summary>
 public static class SessionApi
 {
-    private static readonly string[] CalibrationFields =
-        ["from_ruxailab", "file_name", "fixed_circle_iris_points", "calib_circle_iris_points", "screen_height", "screen_width", "k"];
-
     public static IEndpointRouteBuilder MapSessionApi(this IEndpointRouteBuilder app)
     {
         var session = app.MapGroup("/api/session");
-        session.MapPost("/calib_validation", CalibrateAsync).RequireRatePolicy(RatePolicyNames.Calibration);
         session.MapPost("/batch_predict", PredictAsync).RequireRatePolicy(RatePolicyNames.BatchPrediction);
         return app;
-    }
-
-    private static async Task<IResult> CalibrateAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (!request.HasFormContentType)
-        {
-            return Problem.UnsupportedMediaType("Content-Type must be multipart/form-data or application/x-www-form-urlencoded.");
-        }
-
-        var form = await request.ReadFormAsync(cancellationToken);
-        var missing = CalibrationFields.Where(field => !form.ContainsKey(field)).ToArray();
-        return missing.Length > 0
-            ? Problem.InvalidFields(missing, $"Missing form field(s): {string.Join(", ", missing)}.")
-            : Problem.NotImplemented("Calibration is not available in this version of the service.");
     }
 
     private static async Task<IResult> PredictAsync(HttpRequest request, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Net;
+using Gaze.Api.Calibration;
 using Gaze.Api.Problems;
 using Gaze.Api.RateLimiting;
 using Microsoft.AspNetCore.Http.Features;
@@ -21,6 +22,17 @@ public static class GazeApiServiceExtensions
         services.AddHostedService<RateLimiterWarmup>();
         services.AddOptions<ForwardedHeadersOptions>().Configure<Microsoft.Extensions.Options.IOptions<RateLimitingOptions>>(
             (forwarded, limits) => TrustedProxies.Configure(forwarded, limits.Value.TrustedProxies));
+
+        services.Configure<WebhookOptions>(configuration.GetSection(WebhookOptions.SectionName));
+        var webhook = configuration.GetSection(WebhookOptions.SectionName).Get<WebhookOptions>() ?? new WebhookOptions();
+        services.AddHttpClient<CalibrationWebhook>().AddStandardResilienceHandler(resilience =>
+        {
+            resilience.AttemptTimeout.Timeout = webhook.AttemptTimeout;
+            resilience.Retry.MaxRetryAttempts = webhook.MaxRetries;
+            resilience.Retry.Delay = webhook.RetryDelay;
+            resilience.TotalRequestTimeout.Timeout = webhook.TotalTimeout;
+            resilience.CircuitBreaker.SamplingDuration = TimeSpan.FromTicks(Math.Max(resilience.CircuitBreaker.SamplingDuration.Ticks, 2 * webhook.AttemptTimeout.Ticks));
+        });
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = StatusProblems.Describe);
         services.AddCors(options => options.AddPolicy(CorsPolicy, policy =>

@@ -10,6 +10,12 @@ public static class Problem
     public static IResult UnsupportedMediaType(string detail) => TypedResults.Problem(
         detail, statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported Media Type", type: ProblemTypes.UnsupportedMediaType);
 
+    public static IResult Unprocessable(string detail) => TypedResults.Problem(
+        detail, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Unprocessable calibration", type: ProblemTypes.Unprocessable);
+
+    public static IResult OverBudget(string detail) => TypedResults.Problem(
+        detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service Unavailable", type: ProblemTypes.OverBudget);
+
     public static IResult NotImplemented(string detail) => TypedResults.Problem(
         detail, statusCode: StatusCodes.Status501NotImplemented, title: "Not Implemented", type: ProblemTypes.NotImplemented);
 }

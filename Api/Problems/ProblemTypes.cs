@@ -12,4 +12,6 @@ public static class ProblemTypes
     public const string UnsupportedMediaType = "/problems/unsupported-media-type";
     public const string PayloadTooLarge = "/problems/payload-too-large";
     public const string NotImplemented = "/problems/not-implemented";
+    public const string Unprocessable = "/problems/unprocessable-calibration";
+    public const string OverBudget = "/problems/over-time-budget";
 }

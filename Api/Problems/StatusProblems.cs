@@ -9,6 +9,13 @@ public static class StatusProblems
     {
         var request = context.HttpContext.Request;
         var problem = context.ProblemDetails;
+        if (context.Exception is BadHttpRequestException or InvalidDataException && string.IsNullOrEmpty(problem.Detail))
+        {
+            // Framing errors (a truncated multipart body, a form over its limits) name the body as the field.
+            problem.Detail = $"The request body could not be read: {context.Exception.Message}";
+            problem.Extensions["fields"] = new[] { "body" };
+        }
+
         switch (problem.Status)
         {
             case StatusCodes.Status404NotFound when string.IsNullOrEmpty(problem.Detail):

@@ -1,3 +1,4 @@
+using Gaze.Grains.Calibration;
 using Gaze.Grains.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +12,8 @@ public static class GazeSiloBuilderExtensions
 {
     /// <summary>
     /// Cluster identity and localhost clustering from the <c>Orleans</c> section, the grain
-    /// storages, the clock and call timeouts. Tests replace <see cref="TimeProvider"/> afterwards.
+    /// storages and call timeouts. Grains read time from Orleans' grain-area clock
+    /// (<see cref="TimeProviderNames.Grains"/>), which tests replace with a fake one.
     /// </summary>
     public static ISiloBuilder AddGazeSilo(this ISiloBuilder silo, IConfiguration configuration)
     {
@@ -20,13 +22,21 @@ public static class GazeSiloBuilderExtensions
         return silo.AddGazeGrains(configuration);
     }
 
-    /// <summary>Storages, clock and messaging settings the grains rely on, without clustering.</summary>
+    /// <summary>Storages, options and messaging settings the grains rely on, without clustering.</summary>
     public static ISiloBuilder AddGazeGrains(this ISiloBuilder silo, IConfiguration configuration)
     {
-        silo.AddSqliteGrainStorage(StorageNames.Rates, configuration.GetSqliteStorageOptions());
-        silo.Services.TryAddSingleton(TimeProvider.System);
+        var storage = configuration.GetSqliteStorageOptions();
+        silo.AddSqliteGrainStorage(StorageNames.Rates, storage);
+        silo.AddSqliteGrainStorage(StorageNames.Calibrations, storage);
+        silo.Services.AddOptions<CalibrationOptions>().Configure(options => CalibrationSettings.Bind(options, configuration.GetSection(CalibrationOptions.SectionName)));
         // Orleans 10 no longer cancels a timed-out call by default; grains should stop work nobody awaits.
-        silo.Configure<SiloMessagingOptions>(options => options.CancelRequestOnTimeout = true);
+        // Calls wait long enough for a calibration to use its whole time budget.
+        var budget = configuration.GetSection(CalibrationOptions.SectionName).GetValue("TimeBudget", new CalibrationOptions().TimeBudget);
+        silo.Configure<SiloMessagingOptions>(options =>
+        {
+            options.CancelRequestOnTimeout = true;
+            options.ResponseTimeout = TimeSpan.FromTicks(Math.Max(options.ResponseTimeout.Ticks, (budget + TimeSpan.FromSeconds(30)).Ticks));
+        });
         return silo;
     }
 }

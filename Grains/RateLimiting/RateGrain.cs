@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Gaze.Grains.Interfaces;
 using Gaze.Grains.Interfaces.RateLimiting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Storage;
 
@@ -18,7 +19,7 @@ namespace Gaze.Grains.RateLimiting;
 [CollectionAgeLimit(Minutes = 2)]
 public sealed partial class RateGrain(
     [PersistentState("rate", StorageNames.Rates)] IPersistentState<RateState> state,
-    TimeProvider time,
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time,
     ILogger<RateGrain> logger) : Grain, IRateGrain
 {
     private static readonly TimeSpan FlushPeriod = TimeSpan.FromSeconds(1);

@@ -8,13 +8,17 @@ namespace Gaze.Grains.Storage;
 
 public static class SqliteGrainStorageExtensions
 {
-    /// <summary>Registers <see cref="SqliteGrainStorage"/> under <paramref name="storageName"/>.</summary>
+    /// <summary>
+    /// Registers <see cref="SqliteGrainStorage"/> under <paramref name="storageName"/>. State is
+    /// written with Orleans' own binary codec: it already knows every <c>[GenerateSerializer]</c>
+    /// state type (records, immutable arrays) and tolerates added fields by their <c>[Id]</c>.
+    /// </summary>
     public static ISiloBuilder AddSqliteGrainStorage(this ISiloBuilder silo, string storageName, SqliteGrainStorageOptions options)
     {
         silo.Services.AddGrainStorage(storageName, (services, name) => new SqliteGrainStorage(
             name,
             options,
-            services.GetRequiredService<IGrainStorageSerializer>(),
+            ActivatorUtilities.CreateInstance<OrleansGrainStorageSerializer>(services),
             services.GetRequiredService<ILogger<SqliteGrainStorage>>()));
         return silo;
     }

@@ -49,8 +49,7 @@ public class RateDecisionBenchmarks
             .Build();
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
-        builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(_clock));
-        builder.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
+        builder.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Grains, _clock);
         builder.UseOrleans(silo => silo.UseLocalhostClustering(siloPort: 21111, gatewayPort: 40000).AddGazeGrains(configuration));
         _silo = builder.Build();
         await _silo.StartAsync();

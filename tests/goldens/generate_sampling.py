@@ -127,77 +127,82 @@ def repeat_targets(targets, counts, shuffle_seed=None):
     return [r[0] for r in rows], [r[1] for r in rows]
 
 
-GRID9 = [(x, y) for y in (100, 540, 980) for x in (100, 960, 1820)]  # row-major screen grid
+def main():
+    GRID9 = [(x, y) for y in (100, 540, 980) for x in (100, 960, 1820)]  # row-major screen grid
 
-cases = []
-# (a) 9 targets x 90 rows, target-major order.
-cases.append(split_case("a_9x90_target_major", *repeat_targets(GRID9, [90] * 9)))
-# (b) 9 targets with unequal counts 85..95 (odd steps), shuffled rows.
-cases.append(split_case("b_9_unequal_shuffled",
-                        *repeat_targets(GRID9, [85, 95, 88, 91, 86, 93, 90, 87, 94], shuffle_seed=7)))
-# (c) 2 targets x 10.
-cases.append(split_case("c_2x10", *repeat_targets([(960, 540), (100, 100)], [10, 10])))
-# (d) 4 targets x 7: 7/28*22 = 5.5 for every class -> a 4-way tie for 2 extra train slots.
-cases.append(split_case("d_4x7", *repeat_targets([(100, 100), (1820, 100), (100, 980), (1820, 980)], [7] * 4)))
-# (e) tie cases.
-cases.append(split_case("e_3x4_ties", *repeat_targets([(1, 1), (2, 2), (3, 3)], [4] * 3)))
-cases.append(split_case("e_5x5_ties", *repeat_targets([(i, 0) for i in range(5)], [5] * 5)))
-cases.append(split_case("e_6_counts_5to7", *repeat_targets([(i, i) for i in range(6)], [5, 5, 6, 6, 7, 7], shuffle_seed=3)))
-cases.append(split_case("e_7_counts_4to6", *repeat_targets([(i, 10 - i) for i in range(7)], [4, 5, 6, 4, 5, 6, 5], shuffle_seed=4)))
-# (f) fractional coordinates and numeric-vs-string ordering (100 < 682.5 numerically, not as text),
-# equal x with different y, negative values.
-cases.append(split_case("f_fractional", *repeat_targets(
-    [(682.5, 100.25), (100, 540), (20, 980), (682.5, 20), (-5.5, 3), (1820, 0.5)],
-    [12, 9, 11, 10, 8, 13], shuffle_seed=11)))
-# Single class (stratification with one class is valid) and the smallest possible input.
-cases.append(split_case("single_class_7", *repeat_targets([(3, 4)], [7])))
-cases.append(split_case("single_class_2", *repeat_targets([(3, 4)], [2])))
-# (g) impossible for sklearn: our fallback handles these; record that sklearn raises.
-cases.append(split_case("g_5x3_impossible", *repeat_targets([(i, i) for i in range(5)], [3] * 5)))
-cases.append(split_case("g_7_counts_2to4", *repeat_targets([(i, 0) for i in range(7)], [2, 3, 4, 2, 3, 4, 3], shuffle_seed=5)))
-cases.append(split_case("g_singleton_class", *repeat_targets([(1, 1), (2, 2), (3, 3)], [10, 1, 10])))
-cases.append(split_case("g_3x3", *repeat_targets([(1, 1), (2, 2), (3, 3)], [3] * 3)))
-# 20 targets x 2 rows: k = 20 classes need a test row each, more than n_test = 8.
-cases.append(split_case("g_20x2", *repeat_targets([(i * 10.5, 7) for i in range(20)], [2] * 20, shuffle_seed=9)))
-# Only singletons plus one pair: the fallback must still find its single eligible class.
-cases.append(split_case("g_one_pair", *repeat_targets([(5, 5), (1, 2), (3, 4), (0, 9)], [1, 2, 1, 1])))
-# Random small configurations: exercise ties and the feasibility boundary broadly.
-gen = np.random.RandomState(2024)
-for k in range(40):
-    n_classes = int(gen.randint(1, 9))
-    counts = ints(gen.randint(1 if k % 4 == 0 else 2, 13, size=n_classes))
-    targets = [(float(gen.randint(0, 20)) * 50.0, float(gen.randint(0, 4)) * 0.5) for _ in range(n_classes)]
-    if len(set(targets)) != n_classes:
-        continue
-    cases.append(split_case(f"random_{k}", *repeat_targets(targets, counts, shuffle_seed=100 + k)))
+    cases = []
+    # (a) 9 targets x 90 rows, target-major order.
+    cases.append(split_case("a_9x90_target_major", *repeat_targets(GRID9, [90] * 9)))
+    # (b) 9 targets with unequal counts 85..95 (odd steps), shuffled rows.
+    cases.append(split_case("b_9_unequal_shuffled",
+                            *repeat_targets(GRID9, [85, 95, 88, 91, 86, 93, 90, 87, 94], shuffle_seed=7)))
+    # (c) 2 targets x 10.
+    cases.append(split_case("c_2x10", *repeat_targets([(960, 540), (100, 100)], [10, 10])))
+    # (d) 4 targets x 7: 7/28*22 = 5.5 for every class -> a 4-way tie for 2 extra train slots.
+    cases.append(split_case("d_4x7", *repeat_targets([(100, 100), (1820, 100), (100, 980), (1820, 980)], [7] * 4)))
+    # (e) tie cases.
+    cases.append(split_case("e_3x4_ties", *repeat_targets([(1, 1), (2, 2), (3, 3)], [4] * 3)))
+    cases.append(split_case("e_5x5_ties", *repeat_targets([(i, 0) for i in range(5)], [5] * 5)))
+    cases.append(split_case("e_6_counts_5to7", *repeat_targets([(i, i) for i in range(6)], [5, 5, 6, 6, 7, 7], shuffle_seed=3)))
+    cases.append(split_case("e_7_counts_4to6", *repeat_targets([(i, 10 - i) for i in range(7)], [4, 5, 6, 4, 5, 6, 5], shuffle_seed=4)))
+    # (f) fractional coordinates and numeric-vs-string ordering (100 < 682.5 numerically, not as text),
+    # equal x with different y, negative values.
+    cases.append(split_case("f_fractional", *repeat_targets(
+        [(682.5, 100.25), (100, 540), (20, 980), (682.5, 20), (-5.5, 3), (1820, 0.5)],
+        [12, 9, 11, 10, 8, 13], shuffle_seed=11)))
+    # Single class (stratification with one class is valid) and the smallest possible input.
+    cases.append(split_case("single_class_7", *repeat_targets([(3, 4)], [7])))
+    cases.append(split_case("single_class_2", *repeat_targets([(3, 4)], [2])))
+    # (g) impossible for sklearn: our fallback handles these; record that sklearn raises.
+    cases.append(split_case("g_5x3_impossible", *repeat_targets([(i, i) for i in range(5)], [3] * 5)))
+    cases.append(split_case("g_7_counts_2to4", *repeat_targets([(i, 0) for i in range(7)], [2, 3, 4, 2, 3, 4, 3], shuffle_seed=5)))
+    cases.append(split_case("g_singleton_class", *repeat_targets([(1, 1), (2, 2), (3, 3)], [10, 1, 10])))
+    cases.append(split_case("g_3x3", *repeat_targets([(1, 1), (2, 2), (3, 3)], [3] * 3)))
+    # 20 targets x 2 rows: k = 20 classes need a test row each, more than n_test = 8.
+    cases.append(split_case("g_20x2", *repeat_targets([(i * 10.5, 7) for i in range(20)], [2] * 20, shuffle_seed=9)))
+    # Only singletons plus one pair: the fallback must still find its single eligible class.
+    cases.append(split_case("g_one_pair", *repeat_targets([(5, 5), (1, 2), (3, 4), (0, 9)], [1, 2, 1, 1])))
+    # Random small configurations: exercise ties and the feasibility boundary broadly.
+    gen = np.random.RandomState(2024)
+    for k in range(40):
+        n_classes = int(gen.randint(1, 9))
+        counts = ints(gen.randint(1 if k % 4 == 0 else 2, 13, size=n_classes))
+        targets = [(float(gen.randint(0, 20)) * 50.0, float(gen.randint(0, 4)) * 0.5) for _ in range(n_classes)]
+        if len(set(targets)) != n_classes:
+            continue
+        cases.append(split_case(f"random_{k}", *repeat_targets(targets, counts, shuffle_seed=100 + k)))
 
-golden = {
-    "seed": SEED,
-    "mt19937_first20": raw_mt(20),
-    "permutations": [{"m": m, "perm": ints(np.random.RandomState(SEED).permutation(m))}
-                     for m in (1, 2, 5, 10, 100, 1000)],
-    "bounded64": {"max": str(2**40), "values": bounded64(2**40, 20)},
-    "choice_no_replace": [
-        {"pop": p, "size": s,
-         "result": ints(np.random.RandomState(SEED).choice(p, size=s, replace=False))}
-        for p, s in ((1, 1), (4, 2), (4, 4), (7, 3))],
-    "approximate_mode": [
-        approx_mode_case([4, 2], 3), approx_mode_case([5, 2], 4),
-        approx_mode_case([2, 2, 2, 1], 2), approx_mode_case([7, 7, 7, 7], 22),
-        approx_mode_case([3, 3, 3], 7), approx_mode_case([2, 3, 4, 2, 3, 4, 3], 16),
-        approx_mode_case([10, 10], 16), approx_mode_case([1, 1, 1, 1, 1], 3),
-    ],
-    "test_sizes": [{"n": n, "n_train": int(a), "n_test": int(b)}
-                   for n in range(2, 301)
-                   for a, b in [_validate_shuffle_split(n, 0.2, None)]],
-    "kfold": [{"n": n, "folds": [{"train": ints(tr), "test": ints(te)}
-                                 for tr, te in KFold(n_splits=5, shuffle=False).split(np.arange(n))]}
-              for n in (5, 7, 12, 23, 100)],
-    "splits": cases,
-}
+    golden = {
+        "seed": SEED,
+        "mt19937_first20": raw_mt(20),
+        "permutations": [{"m": m, "perm": ints(np.random.RandomState(SEED).permutation(m))}
+                         for m in (1, 2, 5, 10, 100, 1000)],
+        "bounded64": {"max": str(2**40), "values": bounded64(2**40, 20)},
+        "choice_no_replace": [
+            {"pop": p, "size": s,
+             "result": ints(np.random.RandomState(SEED).choice(p, size=s, replace=False))}
+            for p, s in ((1, 1), (4, 2), (4, 4), (7, 3))],
+        "approximate_mode": [
+            approx_mode_case([4, 2], 3), approx_mode_case([5, 2], 4),
+            approx_mode_case([2, 2, 2, 1], 2), approx_mode_case([7, 7, 7, 7], 22),
+            approx_mode_case([3, 3, 3], 7), approx_mode_case([2, 3, 4, 2, 3, 4, 3], 16),
+            approx_mode_case([10, 10], 16), approx_mode_case([1, 1, 1, 1, 1], 3),
+        ],
+        "test_sizes": [{"n": n, "n_train": int(a), "n_test": int(b)}
+                       for n in range(2, 301)
+                       for a, b in [_validate_shuffle_split(n, 0.2, None)]],
+        "kfold": [{"n": n, "folds": [{"train": ints(tr), "test": ints(te)}
+                                     for tr, te in KFold(n_splits=5, shuffle=False).split(np.arange(n))]}
+                  for n in (5, 7, 12, 23, 100)],
+        "splits": cases,
+    }
 
-with open(OUT, "w") as f:
-    json.dump(golden, f, separators=(",", ":"))
-    f.write("\n")
-print(f"wrote {OUT}: {len(cases)} split cases, "
-      f"{sum('error' in c for c in cases)} of which sklearn rejects")
+    with open(OUT, "w") as f:
+        json.dump(golden, f, separators=(",", ":"))
+        f.write("\n")
+    print(f"wrote {OUT}: {len(cases)} split cases, "
+          f"{sum('error' in c for c in cases)} of which sklearn rejects")
+
+
+if __name__ == "__main__":
+    main()

@@ -21,9 +21,14 @@ public sealed record TargetOutcome(
 /// <param name="Split">How the rows were split.</param>
 /// <param name="ChosenX">Hyper-parameters chosen for the x model (empty without a grid search).</param>
 /// <param name="ChosenY">Hyper-parameters chosen for the y model.</param>
+/// <param name="Rows">The split and every held-out prediction, before filtering (for logs and parity checks).</param>
 public sealed record CalibrationOutcome(
     IReadOnlyList<TargetOutcome> Targets,
     IReadOnlyList<double[]> Centroids,
     string Split,
     IReadOnlyDictionary<string, string> ChosenX,
-    IReadOnlyDictionary<string, string> ChosenY);
+    IReadOnlyDictionary<string, string> ChosenY,
+    HeldOut Rows);
+
+/// <summary>Row indices of the split, and the predictions for the test rows in test order.</summary>
+public sealed record HeldOut(int[] Train, int[] Test, double[] PredictedX, double[] PredictedY);

@@ -3,10 +3,10 @@ using Microsoft.ML.Data;
 
 namespace Gaze.Grains.Gaze.Models;
 
-/// <summary>Moves rows between our double arrays and ML.NET's single-precision data views.</summary>
+/// <summary>Turns our double rows into an ML.NET data view (single precision, one vector column).</summary>
 internal static class MlNetRows
 {
-    public static IDataView ToDataView(MLContext ml, double[][] rows, double[]? targets = null)
+    public static IDataView ToDataView(MLContext ml, double[][] rows)
     {
         var width = rows.Length == 0 ? 0 : rows[0].Length;
         var examples = new Example[rows.Length];
@@ -18,7 +18,7 @@ internal static class MlNetRows
                 features[c] = (float)rows[r][c];
             }
 
-            examples[r] = new Example { Features = features, Label = targets is null ? 0 : (float)targets[r] };
+            examples[r] = new Example { Features = features };
         }
 
         var schema = SchemaDefinition.Create(typeof(Example));
@@ -26,16 +26,8 @@ internal static class MlNetRows
         return ml.Data.LoadFromEnumerable(examples, schema);
     }
 
-    public static double[] Scores(MLContext ml, ITransformer model, double[][] rows)
-    {
-        var scored = model.Transform(ToDataView(ml, rows));
-        return [.. scored.GetColumn<float>("Score").Select(score => (double)score)];
-    }
-
     private sealed class Example
     {
         public float[] Features { get; set; } = [];
-
-        public float Label { get; set; }
     }
 }

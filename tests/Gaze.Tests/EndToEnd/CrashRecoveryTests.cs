@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Gaze.Grains.RateLimiting;
 using Microsoft.Data.Sqlite;
 
 namespace Gaze.Tests.EndToEnd;
@@ -60,29 +61,8 @@ public sealed class CrashRecoveryTests : IDisposable
         }
     }
 
-    private int StoredCalibrationAdmissions()
-    {
-        if (!File.Exists(DatabasePath))
-        {
-            return 0;
-        }
-
-        using var connection = new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT payload FROM grain_state WHERE storage = 'rates' AND grain LIKE '%/127.0.0.1'";
-        if (command.ExecuteScalar() is not byte[] payload)
-        {
-            return 0;
-        }
-
-        // The payload is the storage serializer's JSON; find the calibration bucket's hit list.
-        var windows = JsonDocument.Parse(payload).RootElement.GetProperty("Windows");
-        return windows.EnumerateObject()
-            .Where(bucket => bucket.Name.StartsWith("calib:", StringComparison.Ordinal))
-            .Select(bucket => bucket.Value.GetProperty("Hits"))
-            .Select(hits => hits.ValueKind == JsonValueKind.Array ? hits.GetArrayLength() : hits.GetProperty("$values").GetArrayLength())
-            .DefaultIfEmpty(0)
-            .Single();
-    }
+    private int StoredCalibrationAdmissions() =>
+        StoredGrainState.Read<RateState>(DatabasePath, "rates", "/127.0.0.1")?.Windows
+            .Where(bucket => bucket.Key.StartsWith("calib:", StringComparison.Ordinal))
+            .Sum(bucket => bucket.Value.Hits.Count) ?? 0;
 }

@@ -23,10 +23,9 @@ public sealed class GazeTestCluster : IAsyncDisposable
         var builder = new InProcessTestClusterBuilder(silos);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
-            // Only grain timers and grain code follow the fake clock; membership and other
+            // Only grain code and grain timers follow the fake clock; membership and other
             // infrastructure loops keep real time so advancing the clock cannot spin them.
-            silo.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
+            silo.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Grains, Clock);
             silo.AddGazeGrains(configuration);
         });
         Cluster = builder.Build();

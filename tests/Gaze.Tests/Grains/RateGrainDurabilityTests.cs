@@ -41,6 +41,21 @@ public sealed class RateGrainDurabilityTests : IAsyncLifetime
         Assert.Equal(1, await AdmitAsync("203.0.113.11", policy, 5));
     }
 
+    [Fact]
+    public async Task A_stored_calibration_survives_a_silo_restart()
+    {
+        var record = CalibrationStoreTests.Record("durable-calibration", model: "Ridge Regression");
+        await _silo.Grains.GetGrain<ICalibrationStoreGrain>(record.Id).SaveAsync(record);
+
+        await _silo.Cluster.RestartSiloAsync(_silo.Cluster.Silos[0]).WaitAsync(TimeSpan.FromMinutes(2));
+        await _silo.Cluster.InitializeClientAsync().WaitAsync(TimeSpan.FromMinutes(1));
+
+        var stored = await _silo.Grains.GetGrain<ICalibrationStoreGrain>(record.Id).GetAsync();
+        Assert.NotNull(stored);
+        Assert.Equal("Ridge Regression", stored.Record.Model);
+        Assert.Equal(record.Fixed.ToArray(), stored.Record.Fixed.ToArray());
+    }
+
     private async Task<int> AdmitAsync(string key, Gaze.Grains.Interfaces.RateLimiting.RatePolicy policy, int attempts)
     {
         var admitted = 0;

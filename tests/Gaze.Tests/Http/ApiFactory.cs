@@ -43,8 +43,9 @@ public class ApiFactory : WebApplicationFactory<Program>
 
         builder.ConfigureTestServices(services =>
         {
-            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
-            services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
+            // Grains (rate windows, their write-behind timer) follow the fake clock; ASP.NET Core,
+            // HTTP resilience and Orleans' own loops keep real time.
+            services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Grains, Clock);
             services.AddSingleton<IStartupFilter, TestPeerStartupFilter>();
             ConfigureTestServices(services);
         });

@@ -50,7 +50,10 @@ public sealed class HttpBehaviourTests(ApiFactory api) : IClassFixture<ApiFactor
     [Fact]
     public async Task A_form_field_of_four_mebibytes_is_accepted()
     {
-        var big = new string('1', 4 * 1024 * 1024 + 10);
+        // About 30,000 samples: a JSON array of valid sample objects just over 4 MiB.
+        var sample = "{\"left_iris_x\":312.471,\"left_iris_y\":240.125,\"right_iris_x\":250.862,\"right_iris_y\":241.337,\"point_x\":682.5,\"point_y\":100}";
+        var big = "[" + string.Join(",", Enumerable.Repeat(sample, 4 * 1024 * 1024 / sample.Length + 1)) + "]";
+        Assert.True(big.Length > 4 * 1024 * 1024);
         using var form = new MultipartFormDataContent { { new StringContent(big), "fixed_circle_iris_points" } };
         using var response = await _client.SendAsync(api.Request(HttpMethod.Post, "/api/session/calib_validation", "192.0.2.42", form));
         var problem = await IsProblemAsync(response, HttpStatusCode.BadRequest);

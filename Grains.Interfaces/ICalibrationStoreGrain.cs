@@ -1,0 +1,13 @@
+using Gaze.Grains.Interfaces.Calibration;
+
+namespace Gaze.Grains.Interfaces;
+
+/// <summary>The stored calibration of one id, visible to every node, durable across restarts.</summary>
+public interface ICalibrationStoreGrain : IGrainWithStringKey
+{
+    /// <summary>Stores <paramref name="record"/>, replacing any earlier calibration with this id.</summary>
+    Task<StoredCalibration> SaveAsync(CalibrationRecord record);
+
+    /// <summary>The stored calibration, or null when none was stored under this id.</summary>
+    Task<StoredCalibration?> GetAsync();
+}
