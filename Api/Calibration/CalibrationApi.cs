@@ -1,3 +1,4 @@
+using Gaze.Api.Hosting;
 using Gaze.Api.Problems;
 using Gaze.Api.RateLimiting;
 using Gaze.Grains.Calibration;
@@ -13,7 +14,7 @@ public static class CalibrationApi
 
     public static IEndpointRouteBuilder MapCalibrationApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost(Route, CalibrateAsync).RequireRatePolicy(RatePolicyNames.Calibration);
+        app.MapPost(Route, CalibrateAsync).RequireRatePolicy(RatePolicyNames.Calibration).AddEndpointFilter<MlWorkFilter>();
         return app;
     }
 

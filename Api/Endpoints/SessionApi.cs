@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Gaze.Api.Hosting;
 using Gaze.Api.Problems;
 using Gaze.Api.RateLimiting;
 
@@ -14,7 +15,7 @@ public static class SessionApi
     public static IEndpointRouteBuilder MapSessionApi(this IEndpointRouteBuilder app)
     {
         var session = app.MapGroup("/api/session");
-        session.MapPost("/batch_predict", PredictAsync).RequireRatePolicy(RatePolicyNames.BatchPrediction);
+        session.MapPost("/batch_predict", PredictAsync).RequireRatePolicy(RatePolicyNames.BatchPrediction).AddEndpointFilter<MlWorkFilter>();
         return app;
     }
 

@@ -20,6 +20,7 @@ public static class GazeApiServiceExtensions
         services.AddSingleton<RateLimitGate>();
         services.AddSingleton<RateLimitMetrics>();
         services.AddHostedService<RateLimiterWarmup>();
+        services.AddSingleton<MlWorkGate>();
         services.AddOptions<ForwardedHeadersOptions>().Configure<Microsoft.Extensions.Options.IOptions<RateLimitingOptions>>(
             (forwarded, limits) => TrustedProxies.Configure(forwarded, limits.Value.TrustedProxies));
 

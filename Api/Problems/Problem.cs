@@ -16,6 +16,10 @@ public static class Problem
     public static IResult OverBudget(string detail) => TypedResults.Problem(
         detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service Unavailable", type: ProblemTypes.OverBudget);
 
+    public static IResult Busy(string detail, int retryAfterSeconds) => TypedResults.Problem(
+        detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service Unavailable", type: ProblemTypes.Busy,
+        extensions: new Dictionary<string, object?> { ["retry_after"] = retryAfterSeconds });
+
     public static IResult NotImplemented(string detail) => TypedResults.Problem(
         detail, statusCode: StatusCodes.Status501NotImplemented, title: "Not Implemented", type: ProblemTypes.NotImplemented);
 }

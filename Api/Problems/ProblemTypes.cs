@@ -14,4 +14,5 @@ public static class ProblemTypes
     public const string NotImplemented = "/problems/not-implemented";
     public const string Unprocessable = "/problems/unprocessable-calibration";
     public const string OverBudget = "/problems/over-time-budget";
+    public const string Busy = "/problems/busy";
 }

@@ -1,0 +1,45 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Gaze.Grains.Gaze.Calibration;
+using Gaze.Grains.Gaze.Models;
+using Gaze.Grains.Gaze.Selection;
+
+namespace Gaze.Benchmarks;
+
+/// <summary>
+/// Wall-clock latency of one whole calibration per model on the simulated 9 x 90 dataset of
+/// tests/goldens/calibration.json, the same rows scikit-learn is timed on by
+/// <c>generate_calibration.py --time</c>. A calibration takes from milliseconds to seconds, so this
+/// is a plain repeated timing (after one warm-up run) rather than a BenchmarkDotNet job.
+/// </summary>
+public static class CalibrationTiming
+{
+    public static void Run(string goldenPath, int repeats)
+    {
+        var data = JsonDocument.Parse(File.ReadAllText(goldenPath)).RootElement.GetProperty("datasets").GetProperty("sim_9x90");
+        var k = data.GetProperty("k").GetInt32();
+        var samples = data.GetProperty("rows").EnumerateArray()
+            .Select(r => r.EnumerateArray().Select(v => v.GetDouble()).ToArray())
+            .Select(r => new CalibrationSample(r[0], r[1], r[2], r[3], r[4], r[5]))
+            .ToArray();
+        var calibrator = new Calibrator(DefaultGrids.Create());
+        var medians = new Dictionary<string, double>();
+        foreach (var model in ModelRegistry.Names)
+        {
+            calibrator.Calibrate(samples, k, model, CancellationToken.None);
+            var times = new List<double>();
+            for (var i = 0; i < repeats; i++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                calibrator.Calibrate(samples, k, model, CancellationToken.None);
+                times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+
+            times.Sort();
+            medians[model] = times[times.Count / 2];
+            Console.Error.WriteLine($"{model}: median {medians[model]:F1} ms over {repeats}");
+        }
+
+        Console.WriteLine(JsonSerializer.Serialize(medians));
+    }
+}
