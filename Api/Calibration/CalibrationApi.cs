@@ -3,6 +3,7 @@ using Gaze.Api.Problems;
 using Gaze.Api.RateLimiting;
 using Gaze.Grains.Calibration;
 using Gaze.Grains.Interfaces;
+using Gaze.Grains.Interfaces.Calibration;
 using Microsoft.Extensions.Options;
 
 namespace Gaze.Api.Calibration;
@@ -39,7 +40,7 @@ public static class CalibrationApi
 
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         budget.CancelAfter(options.Value.TimeBudget);
-        Grains.Interfaces.Calibration.CalibrationResult result;
+        CalibrationResult result;
         try
         {
             result = await grains.GetGrain<ICalibrationGrain>(0).CalibrateAsync(record, budget.Token);

@@ -16,7 +16,6 @@ namespace Gaze.Grains.Gaze.Models;
 /// </remarks>
 public sealed class SgdRegression(double alpha = 1e-4, double eta0 = 0.01, int maxIter = 1000, double l1Ratio = 0.15, double tol = 1e-3, uint seed = 42) : IRegressor
 {
-    private const double PowerT = 0.25;
     private const int EpochsWithoutImprovement = 5;
     private const double MaxGradient = 1e12;
 
@@ -45,7 +44,7 @@ public sealed class SgdRegression(double alpha = 1e-4, double eta0 = 0.01, int m
                 var row = rows[i];
                 var error = scale * Dot(direction, row) + intercept - targets[i];
                 lossSum += 0.5 * error * error;
-                var eta = eta0 / Math.Pow(t, PowerT);
+                var eta = eta0 / Math.Sqrt(Math.Sqrt(t)); // t^0.25, without the cost of Math.Pow
                 var update = -eta * Math.Clamp(error, -MaxGradient, MaxGradient);
                 var step = update / scale;
                 for (var c = 0; c < features; c++)

@@ -13,6 +13,8 @@ public sealed class ApiProcess : IAsyncDisposable
     private readonly string _databasePath;
     private readonly int _siloPort = FreePort.Next();
     private readonly int _gatewayPort = FreePort.Next();
+    private readonly object _outputLock = new();
+    private readonly System.Text.StringBuilder _output = new();
     private Process? _process;
 
     public ApiProcess(string databasePath)
@@ -23,7 +25,17 @@ public sealed class ApiProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public string Output { get; private set; } = string.Empty;
+    /// <summary>What the process printed so far (both streams), for failure messages.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_outputLock)
+            {
+                return _output.ToString();
+            }
+        }
+    }
 
     public async Task StartAsync()
     {
@@ -46,8 +58,8 @@ public sealed class ApiProcess : IAsyncDisposable
         }
 
         _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the API process.");
-        _process.OutputDataReceived += (_, e) => Output += e.Data + "\n";
-        _process.ErrorDataReceived += (_, e) => Output += e.Data + "\n";
+        _process.OutputDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(e.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         await WaitUntilHealthyAsync();
@@ -60,6 +72,14 @@ public sealed class ApiProcess : IAsyncDisposable
         {
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        }
+    }
+
+    private void Append(string? line)
+    {
+        lock (_outputLock)
+        {
+            _output.AppendLine(line);
         }
     }
 
