@@ -7,7 +7,7 @@ public static class HealthApi
     /// <summary>Liveness: cheap, never limited, no grain call. The web front proceeds only on <c>status == "ok"</c>.</summary>
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
-        app.MapMethods("/api/session/health", [HttpMethods.Get, HttpMethods.Head], () => TypedResults.Json(HealthStatus.Ok))
+        app.MapMethods("/api/session/health", [HttpMethods.Get, HttpMethods.Head], () => TypedResults.Json(HealthStatus.Ok, contentType: "application/json"))
             .ExemptFromRateLimit();
         return app;
     }

@@ -11,7 +11,7 @@ namespace Gaze.Grains.Gaze.Models;
 /// <remarks>
 /// Written here rather than on ML.NET's FastForest: FastForest bins features into quantiles,
 /// subsamples without replacement and sizes trees by leaf count, and on calibration data its error
-/// was up to 3.6 times scikit-learn's (the parity tests require 10%). The bootstraps are
+/// was up to 3.7 times scikit-learn's (the parity tests require 10%). The bootstraps are
 /// scikit-learn's own draws (each tree's seed from <c>RandomState(seed)</c>, then
 /// <c>RandomState(treeSeed).randint(0, n, n)</c>), so trees differ from scikit-learn's only where two
 /// features tie for the best split, which scikit-learn breaks in a random feature order.

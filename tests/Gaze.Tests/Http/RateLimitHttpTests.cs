@@ -32,7 +32,8 @@ public sealed class RateLimitHttpTests(ApiFactory api) : IClassFixture<ApiFactor
         }
 
         using var last = await SendAsync(HttpMethod.Get, "/api/session/health", peer);
-        Assert.Equal("application/json", last.Content.Headers.ContentType?.MediaType);
+        // test_routes.py test_health_endpoint asserts the exact header, without a charset.
+        Assert.Equal("application/json", last.Content.Headers.ContentType?.ToString());
         Assert.Equal("ok", JsonDocument.Parse(await last.Content.ReadAsStringAsync()).RootElement.GetProperty("status").GetString());
     }
 
