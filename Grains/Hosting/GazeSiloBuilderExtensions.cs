@@ -2,7 +2,7 @@ using Gaze.Grains.Calibration;
 using Gaze.Grains.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 
 namespace Gaze.Grains.Hosting;
@@ -28,14 +28,15 @@ public static class GazeSiloBuilderExtensions
         var storage = configuration.GetSqliteStorageOptions();
         silo.AddSqliteGrainStorage(StorageNames.Rates, storage);
         silo.AddSqliteGrainStorage(StorageNames.Calibrations, storage);
-        silo.Services.AddOptions<CalibrationOptions>().Configure(options => CalibrationSettings.Bind(options, configuration.GetSection(CalibrationOptions.SectionName)));
+        var calibration = new CalibrationOptions();
+        CalibrationSettings.Bind(calibration, configuration.GetSection(CalibrationOptions.SectionName));
+        silo.Services.AddSingleton(Options.Create(calibration));
         // Orleans 10 no longer cancels a timed-out call by default; grains should stop work nobody awaits.
         // Calls wait long enough for a calibration to use its whole time budget.
-        var budget = configuration.GetSection(CalibrationOptions.SectionName).GetValue("TimeBudget", new CalibrationOptions().TimeBudget);
         silo.Configure<SiloMessagingOptions>(options =>
         {
             options.CancelRequestOnTimeout = true;
-            options.ResponseTimeout = TimeSpan.FromTicks(Math.Max(options.ResponseTimeout.Ticks, (budget + TimeSpan.FromSeconds(30)).Ticks));
+            options.ResponseTimeout = TimeSpan.FromTicks(Math.Max(options.ResponseTimeout.Ticks, (calibration.TimeBudget + TimeSpan.FromSeconds(30)).Ticks));
         });
         return silo;
     }

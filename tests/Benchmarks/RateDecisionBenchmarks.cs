@@ -7,11 +7,9 @@ using Gaze.Grains.Interfaces.RateLimiting;
 using Gaze.Grains.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Orleans.TestingHost;
 
 namespace Gaze.Benchmarks;
 

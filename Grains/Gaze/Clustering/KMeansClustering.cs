@@ -1,4 +1,3 @@
-using Gaze.Grains.Gaze.Models;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;

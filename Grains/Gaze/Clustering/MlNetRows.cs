@@ -1,7 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
-namespace Gaze.Grains.Gaze.Models;
+namespace Gaze.Grains.Gaze.Clustering;
 
 /// <summary>Turns our double rows into an ML.NET data view (single precision, one vector column).</summary>
 internal static class MlNetRows
