@@ -20,7 +20,7 @@ public static partial class CalibrationFormReader
 
     public static (CalibrationRecord? Record, List<FieldError> Errors) Read(IFormCollection form)
     {
-        var fields = new JsonFields([]);
+        var fields = new JsonFields();
         var fromRuxailab = Required(form, "from_ruxailab", fields, value => value.ValueKind switch
         {
             JsonValueKind.True => true,

@@ -3,9 +3,9 @@ using System.Text.Json;
 namespace Gaze.Api.Calibration;
 
 /// <summary>Typed reads of JSON values that record a <see cref="FieldError"/> instead of throwing.</summary>
-public sealed class JsonFields(List<FieldError> errors)
+public sealed class JsonFields
 {
-    public List<FieldError> Errors { get; } = errors;
+    public List<FieldError> Errors { get; } = [];
 
     public double? FiniteNumber(JsonElement value, string field)
     {

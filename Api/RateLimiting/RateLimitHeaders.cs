@@ -42,10 +42,31 @@ public static class RateLimitHeaders
     /// The rule that binds: when denied, the one forcing the longest wait; otherwise the one with
     /// the fewest permits left (ties: the later reset).
     /// </summary>
-    public static RateLimitUsage MostRestrictive(RateDecision decision) =>
-        decision.Violated is { } violated
-            ? decision.Usages.First(usage => usage.Rule == violated)
-            : decision.Usages.OrderBy(usage => usage.Remaining).ThenByDescending(usage => usage.ResetAt).First();
+    public static RateLimitUsage MostRestrictive(RateDecision decision)
+    {
+        // Plain scans: this runs on every limited request, over a handful of rules.
+        if (decision.Violated is { } violated)
+        {
+            foreach (var usage in decision.Usages)
+            {
+                if (usage.Rule == violated)
+                {
+                    return usage;
+                }
+            }
+        }
+
+        var binding = decision.Usages[0];
+        foreach (var usage in decision.Usages)
+        {
+            if (usage.Remaining < binding.Remaining || (usage.Remaining == binding.Remaining && usage.ResetAt > binding.ResetAt))
+            {
+                binding = usage;
+            }
+        }
+
+        return binding;
+    }
 
     // Integer arithmetic on ticks: rounding up must be exact for Retry-After to be exact.
     private static long Seconds(TimeSpan span) =>

@@ -56,7 +56,8 @@ public sealed class RateLimitMiddleware(
             return;
         }
 
-        var limit = RateLimitHeaders.MostRestrictive(decision).Rule.Text;
+        // A denied decision names the rule that forces the longest wait.
+        var limit = decision.Violated!.Text;
         var retryAfter = RateLimitHeaders.RetryAfterSeconds(decision);
         await ProblemWriter.WriteAsync(context, StatusCodes.Status429TooManyRequests, ProblemTypes.RateLimited, "Too Many Requests",
             $"Rate limit exceeded: {limit} on {context.Request.Path}. Retry in {retryAfter.ToString(CultureInfo.InvariantCulture)} s.",
