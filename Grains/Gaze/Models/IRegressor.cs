@@ -2,7 +2,8 @@ namespace Gaze.Grains.Gaze.Models;
 
 /// <summary>
 /// A regression estimator: fitted once on rows of features, then asked for predictions.
-/// Instances hold fitted state and are not shared between requests or threads.
+/// Fit is not thread-safe. Once fitted, <see cref="Predict"/> only reads the fitted state, so a
+/// fitted instance may serve concurrent predictions (the batch-prediction cache relies on this).
 /// </summary>
 public interface IRegressor
 {
