@@ -1,6 +1,7 @@
 using Gaze.Api.Calibration;
 using Gaze.Api.Endpoints;
 using Gaze.Api.Hosting;
+using Gaze.Api.Prediction;
 using Gaze.Grains.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,7 +15,7 @@ app.UseGazeApi();
 app.MapHealthApi();
 app.MapRateLimitStatusApi();
 app.MapCalibrationApi();
-app.MapSessionApi();
+app.MapBatchPredictionApi();
 app.Run();
 
 /// <summary>Entry point, public for <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>

@@ -1,4 +1,5 @@
 using Gaze.Grains.Interfaces.Calibration;
+using Orleans.Concurrency;
 
 namespace Gaze.Grains.Interfaces;
 
@@ -9,5 +10,13 @@ public interface ICalibrationStoreGrain : IGrainWithStringKey
     Task<StoredCalibration> SaveAsync(CalibrationRecord record);
 
     /// <summary>The stored calibration, or null when none was stored under this id.</summary>
+    [ReadOnly]
     Task<StoredCalibration?> GetAsync();
+
+    /// <summary>
+    /// The stored calibration's <see cref="StoredCalibration.Version"/>, or 0 when none is stored:
+    /// a cheap freshness check for caches of models fitted on it.
+    /// </summary>
+    [ReadOnly]
+    Task<long> GetVersionAsync();
 }

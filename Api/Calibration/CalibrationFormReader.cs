@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using System.Text.RegularExpressions;
+using Gaze.Api.Json;
 using Gaze.Grains.Gaze.Models;
 using Gaze.Grains.Interfaces.Calibration;
 
@@ -11,13 +11,8 @@ namespace Gaze.Api.Calibration;
 /// <c>JSON.stringify</c>s each one). Collects every problem instead of stopping at the first, so
 /// one 400 names all offending fields.
 /// </summary>
-public static partial class CalibrationFormReader
+public static class CalibrationFormReader
 {
-    /// <summary>Cap on listed sample errors: a broken 810-row array should not produce an 810-line answer.</summary>
-    private const int MaxSampleErrors = 10;
-
-    private static readonly string[] IrisFields = ["left_iris_x", "left_iris_y", "right_iris_x", "right_iris_y"];
-
     public static (CalibrationRecord? Record, List<FieldError> Errors) Read(IFormCollection form)
     {
         var fields = new JsonFields();
@@ -25,7 +20,7 @@ public static partial class CalibrationFormReader
         {
             JsonValueKind.True => true,
             JsonValueKind.False => false,
-            _ => Fail<bool?>(fields, "from_ruxailab", $"must be true or false, not {JsonFields.Describe(value)}"),
+            _ => fields.Fail<bool?>("from_ruxailab", $"must be true or false, not {JsonFields.Describe(value)}"),
         });
         var id = Required(form, "file_name", fields, value => CalibrationId(value, fields));
         var userId = Optional(form, "user_id", fields, value => fields.NullableString(value, "user_id"));
@@ -88,13 +83,11 @@ public static partial class CalibrationFormReader
     {
         if (value.ValueKind != JsonValueKind.String)
         {
-            return Fail<string>(fields, "file_name", $"must be a string, not {JsonFields.Describe(value)}");
+            return fields.Fail<string>("file_name", $"must be a string, not {JsonFields.Describe(value)}");
         }
 
         var id = value.GetString()!;
-        return ValidId().IsMatch(id) && id is not "." and not ".."
-            ? id
-            : Fail<string>(fields, "file_name", "must be 1-128 characters of letters, digits, '_', '.' or '-' (and not '.' or '..')");
+        return CalibrationIds.IsValid(id) ? id : fields.Fail<string>("file_name", CalibrationIds.Rule);
     }
 
     private static string? Model(JsonElement value, JsonFields fields)
@@ -102,64 +95,18 @@ public static partial class CalibrationFormReader
         var name = fields.NullableString(value, "model");
         return name is null || ModelRegistry.IsKnown(name)
             ? name
-            : Fail<string>(fields, "model", $"'{name}' is not a model; use one of: {string.Join(", ", ModelRegistry.Names)}");
+            : fields.Fail<string>("model", $"'{name}' is not a model; use one of: {string.Join(", ", ModelRegistry.Names)}");
     }
 
     private static int? Clusters(JsonElement value, JsonFields fields) =>
         value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var k) && k >= 1 && k <= int.MaxValue && Math.Floor(k) == k
             ? (int)k
-            : Fail<int?>(fields, "k", $"must be a whole number of at least 1, not {JsonFields.Describe(value)}");
+            : fields.Fail<int?>("k", $"must be a whole number of at least 1, not {JsonFields.Describe(value)}");
 
     /// <summary>Rows of [left_x, left_y, right_x, right_y(, point_x, point_y)].</summary>
     private static List<double[]>? Samples(JsonElement value, string field, bool withTarget, JsonFields fields)
     {
-        if (value.ValueKind != JsonValueKind.Array || (withTarget && value.GetArrayLength() == 0))
-        {
-            return Fail<List<double[]>>(fields, field, $"must be {(withTarget ? "a non-empty" : "an")} array of samples, not {JsonFields.Describe(value)}");
-        }
-
-        string[] names = withTarget ? [.. IrisFields, "point_x", "point_y"] : IrisFields;
-        var rows = new List<double[]>(value.GetArrayLength());
-        var errorsBefore = fields.Errors.Count;
-        var index = 0;
-        foreach (var sample in value.EnumerateArray())
-        {
-            rows.Add(Sample(sample, $"{field}[{index++}]", names, fields));
-            if (fields.Errors.Count - errorsBefore >= MaxSampleErrors)
-            {
-                fields.Errors.Add(new FieldError(field, "has more invalid samples; fix the ones listed first"));
-                break;
-            }
-        }
-
-        return rows;
+        var columns = SampleArrays.Read(value, field, withTarget ? SampleArrays.TargetFields : SampleArrays.IrisFields, allowEmpty: !withTarget, fields);
+        return columns is null ? null : [.. Enumerable.Range(0, columns[0].Length).Select(i => columns.Select(column => column[i]).ToArray())];
     }
-
-    private static double[] Sample(JsonElement sample, string path, string[] names, JsonFields fields)
-    {
-        var row = new double[names.Length];
-        if (sample.ValueKind != JsonValueKind.Object)
-        {
-            fields.Errors.Add(new FieldError(path, $"must be an object with {string.Join(", ", names)}, not {JsonFields.Describe(sample)}"));
-            return row;
-        }
-
-        for (var i = 0; i < names.Length; i++)
-        {
-            row[i] = sample.TryGetProperty(names[i], out var coordinate)
-                ? fields.FiniteNumber(coordinate, $"{path}.{names[i]}") ?? 0
-                : Fail<double?>(fields, $"{path}.{names[i]}", "is required") ?? 0;
-        }
-
-        return row;
-    }
-
-    private static T? Fail<T>(JsonFields fields, string field, string message)
-    {
-        fields.Errors.Add(new FieldError(field, message));
-        return default;
-    }
-
-    [GeneratedRegex("^[A-Za-z0-9_.-]{1,128}$", RegexOptions.CultureInvariant)]
-    private static partial Regex ValidId();
 }

@@ -20,6 +20,7 @@ public static class Problem
         detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service Unavailable", type: ProblemTypes.Busy,
         extensions: new Dictionary<string, object?> { ["retry_after"] = retryAfterSeconds });
 
-    public static IResult NotImplemented(string detail) => TypedResults.Problem(
-        detail, statusCode: StatusCodes.Status501NotImplemented, title: "Not Implemented", type: ProblemTypes.NotImplemented);
+    public static IResult CalibrationNotFound(string detail) => TypedResults.Problem(
+        detail, statusCode: StatusCodes.Status404NotFound, title: "Calibration not found", type: ProblemTypes.CalibrationNotFound,
+        extensions: new Dictionary<string, object?> { ["fields"] = new[] { "calib_id" } });
 }

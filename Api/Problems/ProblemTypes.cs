@@ -11,7 +11,7 @@ public static class ProblemTypes
     public const string InvalidField = "/problems/invalid-field";
     public const string UnsupportedMediaType = "/problems/unsupported-media-type";
     public const string PayloadTooLarge = "/problems/payload-too-large";
-    public const string NotImplemented = "/problems/not-implemented";
+    public const string CalibrationNotFound = "/problems/calibration-not-found";
     public const string Unprocessable = "/problems/unprocessable-calibration";
     public const string OverBudget = "/problems/over-time-budget";
     public const string Busy = "/problems/busy";

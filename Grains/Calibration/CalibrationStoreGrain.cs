@@ -19,4 +19,6 @@ public sealed class CalibrationStoreGrain(
     }
 
     public Task<StoredCalibration?> GetAsync() => Task.FromResult(state.State.Current);
+
+    public Task<long> GetVersionAsync() => Task.FromResult(state.State.Current?.Version ?? 0);
 }

@@ -1,4 +1,5 @@
 using Gaze.Grains.Calibration;
+using Gaze.Grains.Prediction;
 using Gaze.Grains.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,6 +32,8 @@ public static class GazeSiloBuilderExtensions
         var calibration = new CalibrationOptions();
         CalibrationSettings.Bind(calibration, configuration.GetSection(CalibrationOptions.SectionName));
         silo.Services.AddSingleton(Options.Create(calibration));
+        silo.Services.Configure<PredictionOptions>(configuration.GetSection(PredictionOptions.SectionName));
+        silo.Services.AddSingleton<GazeMappingCache>();
         // Orleans 10 no longer cancels a timed-out call by default; grains should stop work nobody awaits.
         // Calls wait long enough for a calibration to use its whole time budget.
         silo.Configure<SiloMessagingOptions>(options =>

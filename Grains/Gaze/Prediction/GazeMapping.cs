@@ -12,8 +12,8 @@ namespace Gaze.Grains.Gaze.Prediction;
 /// </summary>
 public sealed class GazeMapping
 {
-    /// <summary>tanh(v / Squash) maps a raw prediction to (-1, 1).</summary>
-    private const double Squash = 1.0;
+    /// <summary>The squash limit of both axes.</summary>
+    private const double SquashLimit = 1.0;
 
     /// <summary>Vertical predictions are centred on the batch and stretched by this gain.</summary>
     private const double VerticalGain = 1.2;
@@ -66,6 +66,9 @@ public sealed class GazeMapping
     /// <summary>The model name the pipelines use for <paramref name="requested"/>: unknown names mean Linear Regression (the reference's behaviour).</summary>
     public static string ResolveModel(string? requested) =>
         requested is not null && ModelRegistry.IsKnown(requested) ? requested : ModelRegistry.LinearRegression;
+
+    /// <summary>Maps a raw prediction smoothly into (-1, 1): tanh(value / limit).</summary>
+    public static double Squash(double value, double limit = SquashLimit) => Math.Tanh(value / limit);
 
     public static GazeMapping Fit(IReadOnlyList<CalibrationSample> rows, string? model, double width, double height, GazeMappingKind kind)
     {
@@ -130,9 +133,9 @@ public sealed class GazeMapping
         var y = new double[rawY.Length];
         for (var i = 0; i < x.Length; i++)
         {
-            var unitX = Kind == GazeMappingKind.Stateless ? Math.Clamp(rawX[i], -1.0, 1.0) : Math.Tanh(rawX[i] / Squash);
+            var unitX = Kind == GazeMappingKind.Stateless ? Math.Clamp(rawX[i], -1.0, 1.0) : Squash(rawX[i]);
             x[i] = Width / 2 + unitX * ScaleX;
-            y[i] = Height / 2 + Math.Tanh((rawY[i] - biasY) * VerticalGain / Squash) * ScaleY;
+            y[i] = Height / 2 + Squash((rawY[i] - biasY) * VerticalGain) * ScaleY;
         }
 
         return new GazePredictions(x, y);

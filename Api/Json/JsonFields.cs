@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Gaze.Api.Calibration;
+namespace Gaze.Api.Json;
 
 /// <summary>Typed reads of JSON values that record a <see cref="FieldError"/> instead of throwing.</summary>
 public sealed class JsonFields
@@ -43,6 +43,19 @@ public sealed class JsonFields
                 return null;
         }
     }
+
+    /// <summary>Records <paramref name="message"/> against <paramref name="field"/> and returns the default value.</summary>
+    public T? Fail<T>(string field, string message)
+    {
+        Errors.Add(new FieldError(field, message));
+        return default;
+    }
+
+    /// <summary>One problem message for all recorded errors.</summary>
+    public string Summary(string prefix) => $"{prefix}: {string.Join("; ", Errors)}.";
+
+    /// <summary>The distinct offending fields, for the problem's <c>fields</c> extension.</summary>
+    public string[] FieldNames() => [.. Errors.Select(e => e.Field).Distinct()];
 
     public static string Describe(JsonElement value) => value.ValueKind switch
     {

@@ -1,0 +1,65 @@
+using System.Text.Json;
+
+namespace Gaze.Api.Json;
+
+/// <summary>
+/// Reads arrays of iris samples (<c>{left_iris_x, left_iris_y, right_iris_x, right_iris_y[, point_x, point_y]}</c>,
+/// extra keys ignored) into one array per coordinate. Every bad value is named by its path, e.g.
+/// <c>iris_tracking_data[17].left_iris_x</c>, up to a cap.
+/// </summary>
+public static class SampleArrays
+{
+    /// <summary>Cap on listed sample errors: a broken 100,000-sample array should not produce a 100,000-line answer.</summary>
+    public const int MaxSampleErrors = 10;
+
+    public static readonly string[] IrisFields = ["left_iris_x", "left_iris_y", "right_iris_x", "right_iris_y"];
+
+    public static readonly string[] TargetFields = [.. IrisFields, "point_x", "point_y"];
+
+    /// <summary>
+    /// The columns named by <paramref name="names"/>, or null when <paramref name="value"/> is not an
+    /// array (or is empty while <paramref name="allowEmpty"/> is false); errors go to <paramref name="fields"/>.
+    /// <paramref name="onSample"/> sees each sample element with its index, e.g. to keep its timestamp.
+    /// </summary>
+    public static double[][]? Read(JsonElement value, string field, string[] names, bool allowEmpty, JsonFields fields, Action<int, JsonElement>? onSample = null)
+    {
+        if (value.ValueKind != JsonValueKind.Array || (!allowEmpty && value.GetArrayLength() == 0))
+        {
+            return fields.Fail<double[][]>(field, $"must be {(allowEmpty ? "an" : "a non-empty")} array of samples, not {(value.ValueKind == JsonValueKind.Array ? "an empty array" : JsonFields.Describe(value))}");
+        }
+
+        var count = value.GetArrayLength();
+        var columns = names.Select(_ => new double[count]).ToArray();
+        var errorsBefore = fields.Errors.Count;
+        var index = 0;
+        foreach (var sample in value.EnumerateArray())
+        {
+            ReadSample(sample, index, $"{field}[{index}]", names, columns, fields);
+            onSample?.Invoke(index, sample);
+            index++;
+            if (fields.Errors.Count - errorsBefore >= MaxSampleErrors)
+            {
+                fields.Errors.Add(new FieldError(field, "has more invalid samples; fix the ones listed first"));
+                break;
+            }
+        }
+
+        return columns;
+    }
+
+    private static void ReadSample(JsonElement sample, int index, string path, string[] names, double[][] columns, JsonFields fields)
+    {
+        if (sample.ValueKind != JsonValueKind.Object)
+        {
+            fields.Errors.Add(new FieldError(path, $"must be an object with {string.Join(", ", names)}, not {JsonFields.Describe(sample)}"));
+            return;
+        }
+
+        for (var c = 0; c < names.Length; c++)
+        {
+            columns[c][index] = sample.TryGetProperty(names[c], out var coordinate)
+                ? fields.FiniteNumber(coordinate, $"{path}.{names[c]}") ?? 0
+                : fields.Fail<double?>($"{path}.{names[c]}", "is required") ?? 0;
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using Gaze.Grains.Interfaces.Prediction;
+
+namespace Gaze.Grains.Interfaces;
+
+/// <summary>
+/// CPU-bound batch prediction. A stateless worker, so each node runs at most one per core;
+/// call it with key 0.
+/// </summary>
+public interface IPredictionGrain : IGrainWithIntegerKey
+{
+    /// <summary>Maps a session batch with a stored calibration (ALGORITHMS.md 3).</summary>
+    Task<PredictionResult> PredictAsync(StoredPredictionRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Maps a session batch with calibration rows sent alongside it, and scores them (ALGORITHMS.md 4).</summary>
+    Task<PredictionResult> PredictStatelessAsync(StatelessPredictionRequest request, CancellationToken cancellationToken = default);
+}

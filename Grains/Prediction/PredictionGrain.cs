@@ -1,0 +1,101 @@
+using System.Runtime.InteropServices;
+using Gaze.Grains.Gaze.Calibration;
+using Gaze.Grains.Gaze.Prediction;
+using Gaze.Grains.Interfaces;
+using Gaze.Grains.Interfaces.Calibration;
+using Gaze.Grains.Interfaces.Prediction;
+using Microsoft.Extensions.Logging;
+using Orleans.Concurrency;
+
+namespace Gaze.Grains.Prediction;
+
+/// <summary>
+/// Maps session batches to screen points. A stateless worker: Orleans keeps at most one activation
+/// per core on each node (the default bound) and each handles one batch at a time. Stored-mode
+/// mappings come from the node's <see cref="GazeMappingCache"/>, keyed by the calibration's current
+/// version, which is asked of the calibration's store grain on every batch.
+/// </summary>
+[StatelessWorker]
+public sealed partial class PredictionGrain(GazeMappingCache cache, ILogger<PredictionGrain> logger) : Grain, IPredictionGrain
+{
+    public async Task<PredictionResult> PredictAsync(StoredPredictionRequest request, CancellationToken cancellationToken = default)
+    {
+        var store = GrainFactory.GetGrain<ICalibrationStoreGrain>(request.CalibrationId);
+        var version = await store.GetVersionAsync();
+        if (version == 0)
+        {
+            return PredictionResult.NotFound(request.CalibrationId);
+        }
+
+        var key = new GazeMappingKey(request.CalibrationId, version, GazeMapping.ResolveModel(request.Model), request.ScreenWidth, request.ScreenHeight);
+        var mapping = cache.Find(key);
+        StoredCalibration? stored = null;
+        if (mapping is null)
+        {
+            // The record is fetched only on a miss, and the entry is keyed by the fetched record's
+            // own version: a replacement between the two calls is cached under the version it was fitted on.
+            stored = await store.GetAsync();
+            if (stored is null)
+            {
+                return PredictionResult.NotFound(request.CalibrationId);
+            }
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return Guarded(request.CalibrationId, () => Predict(mapping ?? FitStored(stored!, key with { Version = stored!.Version }), request.Samples));
+    }
+
+    public Task<PredictionResult> PredictStatelessAsync(StatelessPredictionRequest request, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Guarded("(stateless)", () =>
+        {
+            var calibration = Samples(request.Calibration);
+            var mapping = GazeMapping.Fit(calibration, request.Model, request.ScreenWidth, request.ScreenHeight, GazeMappingKind.Stateless);
+            cancellationToken.ThrowIfCancellationRequested();
+            var metrics = ValidationMetricsCalculator.Compute(mapping, calibration, Eyes(request.Validation));
+            return Predict(mapping, request.Samples) with { ValidationMetricsJson = ValidationMetricsWriter.ToJson(metrics) };
+        }));
+
+    private GazeMapping FitStored(StoredCalibration stored, GazeMappingKey key) =>
+        cache.GetOrFit(key, () =>
+        {
+            var mapping = GazeMapping.Fit(Samples(stored.Record.Fixed), key.Model, key.ScreenWidth, key.ScreenHeight, GazeMappingKind.StoredCalibration);
+            LogFitted(logger, key.CalibrationId, key.Version, key.Model, key.ScreenWidth, key.ScreenHeight, mapping.TrainingRows);
+            return mapping;
+        });
+
+    private static PredictionResult Predict(GazeMapping mapping, IrisColumns samples)
+    {
+        var predictions = mapping.Predict(Eyes(samples));
+        return PredictionResult.Predicted(ImmutableCollectionsMarshal.AsImmutableArray(predictions.X), ImmutableCollectionsMarshal.AsImmutableArray(predictions.Y));
+    }
+
+    /// <summary>Data the models cannot be fitted to is the client's to fix: a rejection, not a fault.</summary>
+    private PredictionResult Guarded(string calibrationId, Func<PredictionResult> work)
+    {
+        try
+        {
+            return work();
+        }
+        catch (ArgumentException invalid)
+        {
+            LogRejected(logger, calibrationId, invalid.Message);
+            return PredictionResult.Rejected($"The calibration cannot be fitted: {invalid.Message}");
+        }
+    }
+
+    private static CalibrationSample[] Samples(IEnumerable<CalibrationPoint> points) =>
+        [.. points.Select(p => new CalibrationSample(p.LeftX, p.LeftY, p.RightX, p.RightY, p.PointX, p.PointY))];
+
+    // Request arrays are never mutated, so the engine reads them in place instead of copying 100,000 samples.
+    private static EyePositions Eyes(IrisColumns columns) => new(
+        ImmutableCollectionsMarshal.AsArray(columns.LeftX) ?? [],
+        ImmutableCollectionsMarshal.AsArray(columns.LeftY) ?? [],
+        ImmutableCollectionsMarshal.AsArray(columns.RightX) ?? [],
+        ImmutableCollectionsMarshal.AsArray(columns.RightY) ?? []);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Fitted batch mapping for {CalibrationId} v{Version} with {Model} at {Width}x{Height} on {Rows} rows")]
+    private static partial void LogFitted(ILogger logger, string calibrationId, long version, string model, double width, double height, int rows);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Batch prediction for {CalibrationId} rejected: {Reason}")]
+    private static partial void LogRejected(ILogger logger, string calibrationId, string reason);
+}
