@@ -74,5 +74,8 @@ public sealed class GazeMappingCache : IDisposable
         }
     }
 
+    /// <summary>Mappings held now.</summary>
+    public int Count => _cache.Count;
+
     public void Dispose() => _cache.Dispose();
 }

@@ -79,7 +79,7 @@ public sealed partial class PredictionGrain(GazeMappingCache cache, ILogger<Pred
         catch (ArgumentException invalid)
         {
             LogRejected(logger, calibrationId, invalid.Message);
-            return PredictionResult.Rejected($"The calibration cannot be fitted: {invalid.Message}");
+            return PredictionResult.Rejected($"The batch cannot be predicted: {invalid.Message}");
         }
     }
 

@@ -1,0 +1,97 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Gaze.Grains.Gaze.Calibration;
+using Gaze.Grains.Gaze.Prediction;
+using Gaze.Grains.Interfaces;
+using Gaze.Grains.Interfaces.Calibration;
+using Gaze.Grains.Interfaces.Prediction;
+using Gaze.Tests.Upstream;
+
+namespace Gaze.Tests.Grains;
+
+[Collection(ClusterCollection.Name)]
+public sealed class PredictionGrainTests(ClusterFixture fixture)
+{
+    private static readonly double[][] Session = [[0.35, 0.45, 0.65, 0.45], [0.55, 0.55, 0.85, 0.55], [0.45, 0.50, 0.75, 0.50]];
+
+    private IPredictionGrain Predictor => fixture.Silo.Grains.GetGrain<IPredictionGrain>(0);
+
+    private static IrisColumns Columns(double[][] samples) => new(
+        [.. samples.Select(s => s[0])], [.. samples.Select(s => s[1])], [.. samples.Select(s => s[2])], [.. samples.Select(s => s[3])]);
+
+    private static CalibrationRecord Record(string id, IEnumerable<CalibrationSample> samples) => new(
+        id,
+        [.. samples.Select(s => new CalibrationPoint(s.LeftX, s.LeftY, s.RightX, s.RightY, s.PointX, s.PointY))],
+        [],
+        1000,
+        600,
+        "Linear Regression",
+        2,
+        null,
+        null,
+        FromRuxailab: false);
+
+    private static double[] Expected(IReadOnlyList<CalibrationSample> calibration, string model) =>
+        GazeMapping.Fit(calibration, model, 1000, 600, GazeMappingKind.StoredCalibration)
+            .Predict(new EyePositions([.. Session.Select(s => s[0])], [.. Session.Select(s => s[1])], [.. Session.Select(s => s[2])], [.. Session.Select(s => s[3])])).X;
+
+    [Fact]
+    public async Task An_unknown_calibration_is_not_found()
+    {
+        var result = await Predictor.PredictAsync(new StoredPredictionRequest(Guid.NewGuid().ToString("N"), null, 1000, 600, Columns(Session)));
+
+        Assert.Equal(PredictionStatus.CalibrationNotFound, result.Status);
+        Assert.Empty(result.X);
+    }
+
+    [Theory]
+    [InlineData("Linear Regression")]
+    [InlineData("Support Vector Regressor")]
+    public async Task Each_batch_uses_the_calibration_stored_at_that_moment(string model)
+    {
+        var id = Guid.NewGuid().ToString("N");
+        var store = fixture.Silo.Grains.GetGrain<ICalibrationStoreGrain>(id);
+        var original = UpstreamGazeTrackerTests.FixtureSamples();
+        var moved = original.Select(s => s with { PointY = 600 - s.PointY, PointX = s.PointX + 40 }).ToArray();
+        var request = new StoredPredictionRequest(id, model, 1000, 600, Columns(Session));
+
+        await store.SaveAsync(Record(id, original));
+        var first = await Predictor.PredictAsync(request);
+        var again = await Predictor.PredictAsync(request);
+        await store.SaveAsync(Record(id, moved));
+        var replaced = await Predictor.PredictAsync(request);
+
+        Assert.Equal(PredictionStatus.Predicted, first.Status);
+        Assert.Equal(Expected(original, model), first.X.ToArray());
+        Assert.Equal(first.X.ToArray(), again.X.ToArray());
+        Assert.Equal(Expected(moved, model), replaced.X.ToArray());
+    }
+
+    [Fact]
+    public async Task A_stateless_batch_comes_with_its_calibration_metrics()
+    {
+        var calibration = UpstreamGazeTrackerTests.FixtureSamples();
+        var validation = calibration.Select(s => new[] { s.LeftX, s.LeftY, s.RightX, s.RightY }).ToArray();
+
+        var result = await Predictor.PredictStatelessAsync(new StatelessPredictionRequest(
+            "Bayesian Ridge", 1000, 600, [.. Record("unused", calibration).Fixed], Columns(validation), Columns(Session)));
+
+        Assert.Equal(PredictionStatus.Predicted, result.Status);
+        Assert.Equal(3, result.X.Length);
+        var metrics = JsonDocument.Parse(result.ValidationMetricsJson!).RootElement;
+        Assert.Equal(15, metrics.GetProperty("samples").GetInt32());
+        Assert.Equal(5, metrics.GetProperty("points_detail").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_batch_without_samples_is_rejected_not_failed()
+    {
+        var id = Guid.NewGuid().ToString("N");
+        await fixture.Silo.Grains.GetGrain<ICalibrationStoreGrain>(id).SaveAsync(Record(id, UpstreamGazeTrackerTests.FixtureSamples()));
+
+        var result = await Predictor.PredictAsync(new StoredPredictionRequest(id, null, 1000, 600, IrisColumns.Empty));
+
+        Assert.Equal(PredictionStatus.Rejected, result.Status);
+        Assert.False(string.IsNullOrWhiteSpace(result.Reason));
+    }
+}
