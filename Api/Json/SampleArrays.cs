@@ -28,13 +28,15 @@ public static class SampleArrays
             return fields.Fail<double[][]>(field, $"must be {(allowEmpty ? "an" : "a non-empty")} array of samples, not {(value.ValueKind == JsonValueKind.Array ? "an empty array" : JsonFields.Describe(value))}");
         }
 
+        // UTF-8 names: looking a property up by string would transcode the name for every sample.
+        var utf8Names = names.Select(System.Text.Encoding.UTF8.GetBytes).ToArray();
         var count = value.GetArrayLength();
         var columns = names.Select(_ => new double[count]).ToArray();
         var errorsBefore = fields.Errors.Count;
         var index = 0;
         foreach (var sample in value.EnumerateArray())
         {
-            ReadSample(sample, index, $"{field}[{index}]", names, columns, fields);
+            ReadSample(sample, index, field, names, utf8Names, columns, fields);
             onSample?.Invoke(index, sample);
             index++;
             if (fields.Errors.Count - errorsBefore >= MaxSampleErrors)
@@ -47,19 +49,29 @@ public static class SampleArrays
         return columns;
     }
 
-    private static void ReadSample(JsonElement sample, int index, string path, string[] names, double[][] columns, JsonFields fields)
+    private static void ReadSample(JsonElement sample, int index, string field, string[] names, byte[][] utf8Names, double[][] columns, JsonFields fields)
     {
         if (sample.ValueKind != JsonValueKind.Object)
         {
-            fields.Errors.Add(new FieldError(path, $"must be an object with {string.Join(", ", names)}, not {JsonFields.Describe(sample)}"));
+            fields.Errors.Add(new FieldError($"{field}[{index}]", $"must be an object with {string.Join(", ", names)}, not {JsonFields.Describe(sample)}"));
             return;
         }
 
         for (var c = 0; c < names.Length; c++)
         {
-            columns[c][index] = sample.TryGetProperty(names[c], out var coordinate)
-                ? fields.FiniteNumber(coordinate, $"{path}.{names[c]}") ?? 0
-                : fields.Fail<double?>($"{path}.{names[c]}", "is required") ?? 0;
+            if (sample.TryGetProperty(utf8Names[c], out var coordinate) && coordinate.ValueKind == JsonValueKind.Number
+                && coordinate.TryGetDouble(out var number) && double.IsFinite(number))
+            {
+                columns[c][index] = number; // the common case, without building the error path
+            }
+            else if (coordinate.ValueKind == JsonValueKind.Undefined)
+            {
+                fields.Errors.Add(new FieldError($"{field}[{index}].{names[c]}", "is required"));
+            }
+            else
+            {
+                fields.FiniteNumber(coordinate, $"{field}[{index}].{names[c]}");
+            }
         }
     }
 }

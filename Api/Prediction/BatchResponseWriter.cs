@@ -17,6 +17,8 @@ public static class BatchResponseWriter
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "application/json";
         await using var writer = new Utf8JsonWriter(response.BodyWriter);
+        // Both sizes are the same in every element: their text as sent is taken once.
+        var screen = new ScreenAsSent(Raw(request.ScreenWidthAsSent), Raw(request.ScreenHeightAsSent));
         if (request.IsStateless)
         {
             writer.WriteStartObject();
@@ -26,7 +28,7 @@ public static class BatchResponseWriter
         writer.WriteStartArray();
         for (var i = 0; i < result.X.Length; i++)
         {
-            WritePoint(writer, request, result.X[i], result.Y[i], request.Timestamps[i]);
+            WritePoint(writer, screen, result.X[i], result.Y[i], request.Timestamps[i]);
             if ((i + 1) % SamplesPerFlush == 0)
             {
                 await writer.FlushAsync(cancellationToken);
@@ -50,7 +52,7 @@ public static class BatchResponseWriter
         await writer.FlushAsync(cancellationToken);
     }
 
-    private static void WritePoint(Utf8JsonWriter writer, BatchRequest request, double x, double y, JsonElement? timestamp)
+    private static void WritePoint(Utf8JsonWriter writer, ScreenAsSent screen, double x, double y, JsonElement? timestamp)
     {
         writer.WriteStartObject();
         writer.WritePropertyName("timestamp");
@@ -66,11 +68,14 @@ public static class BatchResponseWriter
         WriteCoordinate(writer, "predicted_x", x);
         WriteCoordinate(writer, "predicted_y", y);
         writer.WritePropertyName("screen_width");
-        request.ScreenWidthAsSent.WriteTo(writer);
+        writer.WriteRawValue(screen.Width, skipInputValidation: true);
         writer.WritePropertyName("screen_height");
-        request.ScreenHeightAsSent.WriteTo(writer);
+        writer.WriteRawValue(screen.Height, skipInputValidation: true);
         writer.WriteEndObject();
     }
+
+    // A number token of the parsed request: valid JSON, so it is written without re-validation.
+    private static byte[] Raw(JsonElement number) => System.Text.Encoding.UTF8.GetBytes(number.GetRawText());
 
     // The pipelines bound every output to the screen, so a non-finite value means a degenerate model;
     // it is written as null (as the reference did) rather than failing the whole batch.
@@ -85,4 +90,6 @@ public static class BatchResponseWriter
             writer.WriteNull(name);
         }
     }
+
+    private readonly record struct ScreenAsSent(byte[] Width, byte[] Height);
 }

@@ -2,11 +2,20 @@ using BenchmarkDotNet.Running;
 using Gaze.Benchmarks;
 
 // "calibration <calibration.json> <repeats>": per-model calibration latency (see CalibrationTiming);
+// "prediction <prediction.json> <repeats>": batch-prediction cost in-process (see PredictionTiming);
+// "http-prediction <base url> <prediction.json> <repeats>": the same through a running service;
 // anything else goes to BenchmarkDotNet.
-if (args is ["calibration", var golden, var repeats])
+switch (args)
 {
-    CalibrationTiming.Run(golden, int.Parse(repeats));
-    return;
+    case ["calibration", var golden, var repeats]:
+        CalibrationTiming.Run(golden, int.Parse(repeats));
+        return;
+    case ["prediction", var golden, var repeats]:
+        PredictionTiming.Run(golden, int.Parse(repeats));
+        return;
+    case ["http-prediction", var service, var golden, var repeats]:
+        await HttpPredictionTiming.RunAsync(new Uri(service), golden, int.Parse(repeats));
+        return;
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(RateDecisionBenchmarks).Assembly).Run(args);
