@@ -26,18 +26,33 @@ public static class HttpPredictionTiming
         var batches = new Dictionary<string, double[][]> { ["10000"] = [.. session, .. session], ["300"] = session[..300] };
         var results = new Dictionary<string, Dictionary<string, double>>();
         var width = 1920;
+
+        // Both processes start cold: every model and size goes round until tiered JIT has settled
+        // (about 10 s), or the first model measured would pay the server's and client's warm-up.
+        var warming = Stopwatch.GetTimestamp();
+        while (Stopwatch.GetElapsedTime(warming) < TimeSpan.FromSeconds(10))
+        {
+            foreach (var model in ModelRegistry.Names)
+            {
+                foreach (var batch in batches.Values)
+                {
+                    await PostAsync(client, Body(calibrationId, model, width++, batch));
+                }
+            }
+        }
+
         foreach (var model in ModelRegistry.Names)
         {
             foreach (var (size, batch) in batches)
             {
-                await PostAsync(client, Body(calibrationId, model, width++, batch)); // warm-up
+                await PredictionTiming.WarmUpAsync(() => PostAsync(client, Body(calibrationId, model, width++, batch)));
                 var first = new List<double>();
                 var cached = new List<double>();
                 for (var i = 0; i < repeats; i++)
                 {
                     var body = Body(calibrationId, model, width++, batch);
-                    first.Add(await PostAsync(client, body));
-                    cached.Add(await PostAsync(client, body));
+                    first.Add(await TimedPostAsync(client, body));
+                    cached.Add(await TimedPostAsync(client, body));
                 }
 
                 results[$"{model}|{size}"] = new() { ["first_ms"] = PredictionTiming.Median(first), ["cached_ms"] = PredictionTiming.Median(cached) };
@@ -69,6 +84,8 @@ public static class HttpPredictionTiming
         response.EnsureSuccessStatusCode();
     }
 
+    private static Task PostAsync(HttpClient client, string body) => TimedPostAsync(client, body);
+
     private static string Body(string calibrationId, string model, int width, double[][] samples)
     {
         var text = new StringBuilder();
@@ -82,7 +99,7 @@ public static class HttpPredictionTiming
         return text.Append("]}").ToString();
     }
 
-    private static async Task<double> PostAsync(HttpClient client, string body)
+    private static async Task<double> TimedPostAsync(HttpClient client, string body)
     {
         using var content = new StringContent(body, Encoding.UTF8);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");

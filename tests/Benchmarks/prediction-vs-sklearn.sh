@@ -46,5 +46,5 @@ for m in models:
     o, t, h = ours[f"{m}|300"], theirs[f"{m}|300"], http[f"{m}|300"]
     print(f"| {m} | {o['first_ms']:.2f} | {t['first_ms']:.2f} | {o['first_ms'] / t['first_ms']:.2f} | "
           f"{o['cached_ms']:.2f} | {t['cached_ms']:.2f} | {o['cached_ms'] / t['cached_ms']:.2f} | {h['first_ms']:.2f} | {h['cached_ms']:.2f} |")
-print(f"\nMedians of {repeats} timed runs each after one warm-up (ours, in-process and HTTP); scikit-learn median of {repeats} runs.")
+print(f"\nMedians of {repeats} timed runs each after a warm-up of 30 runs or 2 s (ours, in-process and HTTP); scikit-learn median of {repeats} runs.")
 PY
