@@ -14,9 +14,9 @@ public interface ICalibrationStoreGrain : IGrainWithStringKey
     Task<StoredCalibration?> GetAsync();
 
     /// <summary>
-    /// The stored calibration's <see cref="StoredCalibration.Version"/>, or 0 when none is stored:
-    /// a cheap freshness check for caches of models fitted on it.
+    /// Which record is stored now, or null when none is: a cheap freshness check for caches of
+    /// models fitted on it.
     /// </summary>
     [ReadOnly]
-    Task<long> GetVersionAsync();
+    Task<CalibrationRevision?> GetRevisionAsync();
 }

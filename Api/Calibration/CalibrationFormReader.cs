@@ -22,13 +22,13 @@ public static class CalibrationFormReader
             JsonValueKind.False => false,
             _ => fields.Fail<bool?>("from_ruxailab", $"must be true or false, not {JsonFields.Describe(value)}"),
         });
-        var id = Required(form, "file_name", fields, value => CalibrationId(value, fields));
+        var id = Required(form, "file_name", fields, value => CalibrationIds.Read(value, "file_name", fields));
         var userId = Optional(form, "user_id", fields, value => fields.NullableString(value, "user_id"));
         var studyId = Optional(form, "study_id", fields, value => fields.NullableString(value, "study_id"));
         var fixedPoints = Required(form, "fixed_circle_iris_points", fields, value => Samples(value, "fixed_circle_iris_points", withTarget: true, fields));
         var validation = Required(form, "calib_circle_iris_points", fields, value => Samples(value, "calib_circle_iris_points", withTarget: false, fields));
-        var height = Required(form, "screen_height", fields, value => fields.PositiveNumber(value, "screen_height"));
-        var width = Required(form, "screen_width", fields, value => fields.PositiveNumber(value, "screen_width"));
+        var height = Required(form, "screen_height", fields, value => fields.ScreenSize(value, "screen_height"));
+        var width = Required(form, "screen_width", fields, value => fields.ScreenSize(value, "screen_width"));
         var model = Optional(form, "model", fields, value => Model(value, fields)) ?? ModelRegistry.LinearRegression;
         var k = Required(form, "k", fields, value => Clusters(value, fields));
 
@@ -79,17 +79,6 @@ public static class CalibrationFormReader
         }
     }
 
-    private static string? CalibrationId(JsonElement value, JsonFields fields)
-    {
-        if (value.ValueKind != JsonValueKind.String)
-        {
-            return fields.Fail<string>("file_name", $"must be a string, not {JsonFields.Describe(value)}");
-        }
-
-        var id = value.GetString()!;
-        return CalibrationIds.IsValid(id) ? id : fields.Fail<string>("file_name", CalibrationIds.Rule);
-    }
-
     private static string? Model(JsonElement value, JsonFields fields)
     {
         var name = fields.NullableString(value, "model");
@@ -106,7 +95,9 @@ public static class CalibrationFormReader
     /// <summary>Rows of [left_x, left_y, right_x, right_y(, point_x, point_y)].</summary>
     private static List<double[]>? Samples(JsonElement value, string field, bool withTarget, JsonFields fields)
     {
-        var columns = SampleArrays.Read(value, field, withTarget ? SampleArrays.TargetFields : SampleArrays.IrisFields, allowEmpty: !withTarget, fields);
+        var columns = withTarget
+            ? SampleArrays.Read(value, field, SampleArrays.TargetFields, allowEmpty: false, fields, maxCount: SampleArrays.MaxCalibrationRows)
+            : SampleArrays.Read(value, field, SampleArrays.IrisFields, allowEmpty: true, fields);
         return columns is null ? null : [.. Enumerable.Range(0, columns[0].Length).Select(i => columns.Select(column => column[i]).ToArray())];
     }
 }

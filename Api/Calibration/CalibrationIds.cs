@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
+using Gaze.Api.Json;
 
 namespace Gaze.Api.Calibration;
 
@@ -11,6 +13,19 @@ public static partial class CalibrationIds
     public const string Rule = "must be 1-128 characters of letters, digits, '_', '.' or '-' (and not '.' or '..')";
 
     public static bool IsValid(string id) => ValidId().IsMatch(id) && id is not "." and not "..";
+
+    /// <summary>The id in <paramref name="value"/>, or null with the problem recorded against <paramref name="field"/>.</summary>
+    public static string? Read(JsonElement value, string field, JsonFields fields)
+    {
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return fields.Fail<string>(field, $"must be a string, not {JsonFields.Describe(value)}");
+        }
+
+        return fields.Text(value, field) is not { } id ? null
+            : IsValid(id) ? id
+            : fields.Fail<string>(field, Rule);
+    }
 
     [GeneratedRegex("^[A-Za-z0-9_.-]{1,128}$", RegexOptions.CultureInvariant)]
     private static partial Regex ValidId();

@@ -5,6 +5,13 @@ namespace Gaze.Api.Json;
 /// <summary>Typed reads of JSON values that record a <see cref="FieldError"/> instead of throwing.</summary>
 public sealed class JsonFields
 {
+    /// <summary>
+    /// Largest accepted magnitude of a coordinate or screen size. Real values are webcam or screen
+    /// pixels (thousands) or normalised (about 1); the models square and multiply them, and much
+    /// larger values would overflow or stall their solvers instead of meaning anything.
+    /// </summary>
+    public const double MaxMagnitude = 1_000_000;
+
     public List<FieldError> Errors { get; } = [];
 
     public double? FiniteNumber(JsonElement value, string field)
@@ -18,16 +25,38 @@ public sealed class JsonFields
         return null;
     }
 
-    public double? PositiveNumber(JsonElement value, string field)
+    /// <summary>A finite number of at most <see cref="MaxMagnitude"/> in absolute value (an iris or target coordinate).</summary>
+    public double? Coordinate(JsonElement value, string field)
     {
         var number = FiniteNumber(value, field);
-        if (number is <= 0)
-        {
-            Errors.Add(new FieldError(field, $"must be greater than 0, not {number}"));
-            return null;
-        }
+        return number is { } n && Math.Abs(n) > MaxMagnitude
+            ? Fail<double?>(field, $"must be at most {MaxMagnitude:0} in absolute value, not {value.GetRawText()}")
+            : number;
+    }
 
-        return number;
+    /// <summary>A screen dimension in pixels: from 1 to <see cref="MaxMagnitude"/>.</summary>
+    public double? ScreenSize(JsonElement value, string field)
+    {
+        var number = FiniteNumber(value, field);
+        return number is { } n && n is < 1 or > MaxMagnitude
+            ? Fail<double?>(field, $"must be a size in pixels from 1 to {MaxMagnitude:0}, not {value.GetRawText()}")
+            : number;
+    }
+
+    /// <summary>
+    /// The text of a JSON string. A string that is well-formed JSON can still hold an unpaired
+    /// surrogate escape (<c>"\ud800"</c>) that has no UTF-16 text; that is the client's error.
+    /// </summary>
+    public string? Text(JsonElement value, string field)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return Fail<string>(field, "must be valid Unicode text (it holds an unpaired surrogate or invalid UTF-8)");
+        }
     }
 
     public string? NullableString(JsonElement value, string field)
@@ -35,7 +64,7 @@ public sealed class JsonFields
         switch (value.ValueKind)
         {
             case JsonValueKind.String:
-                return value.GetString();
+                return Text(value, field);
             case JsonValueKind.Null:
                 return null;
             default:

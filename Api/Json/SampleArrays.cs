@@ -12,6 +12,14 @@ public static class SampleArrays
     /// <summary>Cap on listed sample errors: a broken 100,000-sample array should not produce a 100,000-line answer.</summary>
     public const int MaxSampleErrors = 10;
 
+    /// <summary>
+    /// Most calibration rows accepted (fixed points, either endpoint): about 60 times a 9 x 90
+    /// calibration, and more than a 4 MiB field can hold (a sample takes at least 88 bytes), so
+    /// the spec's 4 MiB is always accepted. Fitting time grows with the square of the rows for SVR
+    /// (about 80 s at this size), which the time budgets then cut short.
+    /// </summary>
+    public const int MaxCalibrationRows = 50_000;
+
     public static readonly string[] IrisFields = ["left_iris_x", "left_iris_y", "right_iris_x", "right_iris_y"];
 
     public static readonly string[] TargetFields = [.. IrisFields, "point_x", "point_y"];
@@ -21,11 +29,17 @@ public static class SampleArrays
     /// array (or is empty while <paramref name="allowEmpty"/> is false); errors go to <paramref name="fields"/>.
     /// <paramref name="onSample"/> sees each sample element with its index, e.g. to keep its timestamp.
     /// </summary>
-    public static double[][]? Read(JsonElement value, string field, string[] names, bool allowEmpty, JsonFields fields, Action<int, JsonElement>? onSample = null)
+    public static double[][]? Read(JsonElement value, string field, string[] names, bool allowEmpty, JsonFields fields,
+        Action<int, JsonElement>? onSample = null, int maxCount = int.MaxValue)
     {
         if (value.ValueKind != JsonValueKind.Array || (!allowEmpty && value.GetArrayLength() == 0))
         {
             return fields.Fail<double[][]>(field, $"must be {(allowEmpty ? "an" : "a non-empty")} array of samples, not {(value.ValueKind == JsonValueKind.Array ? "an empty array" : JsonFields.Describe(value))}");
+        }
+
+        if (value.GetArrayLength() > maxCount)
+        {
+            return fields.Fail<double[][]>(field, $"has {value.GetArrayLength()} samples; at most {maxCount} are accepted");
         }
 
         // UTF-8 names: looking a property up by string would transcode the name for every sample.
@@ -60,7 +74,7 @@ public static class SampleArrays
         for (var c = 0; c < names.Length; c++)
         {
             if (sample.TryGetProperty(utf8Names[c], out var coordinate) && coordinate.ValueKind == JsonValueKind.Number
-                && coordinate.TryGetDouble(out var number) && double.IsFinite(number))
+                && coordinate.TryGetDouble(out var number) && Math.Abs(number) <= JsonFields.MaxMagnitude)
             {
                 columns[c][index] = number; // the common case, without building the error path
             }
@@ -70,7 +84,7 @@ public static class SampleArrays
             }
             else
             {
-                fields.FiniteNumber(coordinate, $"{field}[{index}].{names[c]}");
+                fields.Coordinate(coordinate, $"{field}[{index}].{names[c]}");
             }
         }
     }

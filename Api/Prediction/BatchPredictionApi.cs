@@ -4,6 +4,8 @@ using Gaze.Api.Problems;
 using Gaze.Api.RateLimiting;
 using Gaze.Grains.Interfaces;
 using Gaze.Grains.Interfaces.Prediction;
+using Gaze.Grains.Prediction;
+using Microsoft.Extensions.Options;
 
 namespace Gaze.Api.Prediction;
 
@@ -22,7 +24,7 @@ public static class BatchPredictionApi
         return app;
     }
 
-    private static async Task<IResult> PredictAsync(HttpContext context, IGrainFactory grains, CancellationToken cancellationToken)
+    private static async Task<IResult> PredictAsync(HttpContext context, IGrainFactory grains, IOptions<PredictionOptions> options, CancellationToken cancellationToken)
     {
         if (!context.Request.HasJsonContentType())
         {
@@ -49,16 +51,26 @@ public static class BatchPredictionApi
             }
 
             var predictor = grains.GetGrain<IPredictionGrain>(0);
-            var result = request.Stateless is { } stateless
-                ? await predictor.PredictStatelessAsync(new StatelessPredictionRequest(request.Model, request.ScreenWidth, request.ScreenHeight, [.. stateless.Calibration], stateless.Validation, request.Samples), cancellationToken)
-                : await predictor.PredictAsync(new StoredPredictionRequest(request.CalibrationId!, request.Model, request.ScreenWidth, request.ScreenHeight, request.Samples), cancellationToken);
+            using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            budget.CancelAfter(options.Value.TimeBudget);
+            PredictionResult result;
+            try
+            {
+                result = request.Stateless is { } stateless
+                    ? await predictor.PredictStatelessAsync(new StatelessPredictionRequest(request.Model, request.ScreenWidth, request.ScreenHeight, [.. stateless.Calibration], stateless.Validation, request.Samples), budget.Token)
+                    : await predictor.PredictAsync(new StoredPredictionRequest(request.CalibrationId!, request.Model, request.ScreenWidth, request.ScreenHeight, request.Samples), budget.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return Problem.OverBudget($"The batch did not finish within {options.Value.TimeBudget.TotalSeconds:0.###} s; try a smaller calibration or a simpler model.");
+            }
 
             switch (result.Status)
             {
                 case PredictionStatus.CalibrationNotFound:
                     return Problem.CalibrationNotFound(result.Reason!);
                 case PredictionStatus.Rejected:
-                    return Problem.Unprocessable(result.Reason!);
+                    return Problem.UnprocessableBatch(result.Reason!);
             }
 
             await BatchResponseWriter.WriteAsync(context.Response, request, result, cancellationToken);

@@ -23,13 +23,14 @@ public static class BatchRequestReader
             return (null, fields);
         }
 
-        var hasCalibration = body.TryGetProperty("fixed_points", out var fixedPoints);
-        var hasValidation = body.TryGetProperty("calib_points", out var calibPoints);
+        // A null counts as absent: clients that serialise unset optional fields as null stay in stored mode.
+        var hasCalibration = Present(body, "fixed_points", out var fixedPoints);
+        var hasValidation = Present(body, "calib_points", out var calibPoints);
         var stateless = hasCalibration && hasValidation;
 
-        var timestamps = new JsonElement?[Math.Max(0, Length(body, "iris_tracking_data"))];
+        var timestamps = new JsonElement?[Length(body, "iris_tracking_data")];
         var samples = SampleArrays.Read(Property(body, "iris_tracking_data"), "iris_tracking_data", SampleArrays.IrisFields, allowEmpty: false, fields,
-            (index, sample) => timestamps[index] = sample.ValueKind == JsonValueKind.Object && sample.TryGetProperty("timestamp", out var timestamp) ? timestamp : null);
+            (index, sample) => timestamps[index] = Timestamp(sample, index, fields));
         var width = ScreenSize(body, "screen_width", fields);
         var height = ScreenSize(body, "screen_height", fields);
         var model = body.TryGetProperty("model_name", out var name) ? fields.NullableString(name, "model_name") : null;
@@ -46,7 +47,7 @@ public static class BatchRequestReader
 
     private static StatelessCalibration? Stateless(JsonElement fixedPoints, JsonElement calibPoints, JsonFields fields)
     {
-        var rows = SampleArrays.Read(fixedPoints, "fixed_points", SampleArrays.TargetFields, allowEmpty: false, fields);
+        var rows = SampleArrays.Read(fixedPoints, "fixed_points", SampleArrays.TargetFields, allowEmpty: false, fields, maxCount: SampleArrays.MaxCalibrationRows);
         var validation = SampleArrays.Read(calibPoints, "calib_points", SampleArrays.IrisFields, allowEmpty: true, fields);
         if (rows is null || validation is null)
         {
@@ -69,13 +70,7 @@ public static class BatchRequestReader
             return fields.Fail<string>("calib_id", "is required: the id (file_name) of a stored calibration; or send fixed_points and calib_points for a stateless prediction");
         }
 
-        if (value.ValueKind != JsonValueKind.String)
-        {
-            return fields.Fail<string>("calib_id", $"must be a string, not {JsonFields.Describe(value)}");
-        }
-
-        var id = value.GetString()!;
-        return CalibrationIds.IsValid(id) ? id : fields.Fail<string>("calib_id", CalibrationIds.Rule);
+        return CalibrationIds.Read(value, "calib_id", fields);
     }
 
     private static (double Number, JsonElement AsSent)? ScreenSize(JsonElement body, string field, JsonFields fields)
@@ -85,8 +80,31 @@ public static class BatchRequestReader
             return fields.Fail<(double, JsonElement)?>(field, "is required: the target screen size in pixels");
         }
 
-        return fields.PositiveNumber(value, field) is { } number ? (number, value) : null;
+        return fields.ScreenSize(value, field) is { } number ? (number, value) : null;
     }
+
+    /// <summary>
+    /// The sample's <c>timestamp</c> to echo, or null when it has none. Echoed values are checked
+    /// here, because the answer is streamed: a value that cannot be written must fail before it starts.
+    /// </summary>
+    private static JsonElement? Timestamp(JsonElement sample, int index, JsonFields fields)
+    {
+        if (sample.ValueKind != JsonValueKind.Object || !sample.TryGetProperty("timestamp", out var timestamp))
+        {
+            return null;
+        }
+
+        var field = $"iris_tracking_data[{index}].timestamp";
+        return timestamp.ValueKind switch
+        {
+            JsonValueKind.Number or JsonValueKind.Null => timestamp,
+            JsonValueKind.String => fields.Text(timestamp, field) is null ? null : timestamp,
+            _ => fields.Fail<JsonElement?>(field, $"must be a number, a string or null, not {JsonFields.Describe(timestamp)}"),
+        };
+    }
+
+    private static bool Present(JsonElement body, string name, out JsonElement value) =>
+        body.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null;
 
     private static JsonElement Property(JsonElement body, string name) => body.TryGetProperty(name, out var value) ? value : default;
 

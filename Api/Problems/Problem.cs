@@ -13,6 +13,9 @@ public static class Problem
     public static IResult Unprocessable(string detail) => TypedResults.Problem(
         detail, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Unprocessable calibration", type: ProblemTypes.Unprocessable);
 
+    public static IResult UnprocessableBatch(string detail) => TypedResults.Problem(
+        detail, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Unprocessable batch", type: ProblemTypes.UnprocessableBatch);
+
     public static IResult OverBudget(string detail) => TypedResults.Problem(
         detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service Unavailable", type: ProblemTypes.OverBudget);
 

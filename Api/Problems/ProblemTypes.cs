@@ -13,6 +13,7 @@ public static class ProblemTypes
     public const string PayloadTooLarge = "/problems/payload-too-large";
     public const string CalibrationNotFound = "/problems/calibration-not-found";
     public const string Unprocessable = "/problems/unprocessable-calibration";
+    public const string UnprocessableBatch = "/problems/unprocessable-batch";
     public const string OverBudget = "/problems/over-time-budget";
     public const string Busy = "/problems/busy";
 }

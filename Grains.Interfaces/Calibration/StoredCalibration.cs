@@ -10,4 +10,7 @@ public sealed record StoredCalibration(
     [property: Id(0)] CalibrationRecord Record,
     [property: Id(1)] DateTimeOffset CreatedAt,
     [property: Id(2)] DateTimeOffset UpdatedAt,
-    [property: Id(3)] long Version);
+    [property: Id(3)] long Version)
+{
+    public CalibrationRevision Revision => new(Version, UpdatedAt);
+}

@@ -20,5 +20,5 @@ public sealed class CalibrationStoreGrain(
 
     public Task<StoredCalibration?> GetAsync() => Task.FromResult(state.State.Current);
 
-    public Task<long> GetVersionAsync() => Task.FromResult(state.State.Current?.Version ?? 0);
+    public Task<CalibrationRevision?> GetRevisionAsync() => Task.FromResult(state.State.Current?.Revision);
 }

@@ -32,14 +32,21 @@ public static class GazeSiloBuilderExtensions
         var calibration = new CalibrationOptions();
         CalibrationSettings.Bind(calibration, configuration.GetSection(CalibrationOptions.SectionName));
         silo.Services.AddSingleton(Options.Create(calibration));
-        silo.Services.Configure<PredictionOptions>(configuration.GetSection(PredictionOptions.SectionName));
+        silo.Services.AddOptions<PredictionOptions>()
+            .Bind(configuration.GetSection(PredictionOptions.SectionName))
+            .Validate(o => o.CacheEntries >= 1, "Setting Prediction:CacheEntries must be at least 1.")
+            .Validate(o => o.CacheIdleTime > TimeSpan.Zero, "Setting Prediction:CacheIdleTime must be positive.")
+            .Validate(o => o.TimeBudget > TimeSpan.Zero, "Setting Prediction:TimeBudget must be positive.")
+            .ValidateOnStart();
         silo.Services.AddSingleton<GazeMappingCache>();
         // Orleans 10 no longer cancels a timed-out call by default; grains should stop work nobody awaits.
-        // Calls wait long enough for a calibration to use its whole time budget.
+        // Calls wait long enough for a calibration or a batch to use its whole time budget.
+        var predictionBudget = configuration.GetSection(PredictionOptions.SectionName).Get<PredictionOptions>()?.TimeBudget ?? new PredictionOptions().TimeBudget;
+        var longestBudget = TimeSpan.FromTicks(Math.Max(calibration.TimeBudget.Ticks, predictionBudget.Ticks));
         silo.Configure<SiloMessagingOptions>(options =>
         {
             options.CancelRequestOnTimeout = true;
-            options.ResponseTimeout = TimeSpan.FromTicks(Math.Max(options.ResponseTimeout.Ticks, (calibration.TimeBudget + TimeSpan.FromSeconds(30)).Ticks));
+            options.ResponseTimeout = TimeSpan.FromTicks(Math.Max(options.ResponseTimeout.Ticks, (longestBudget + TimeSpan.FromSeconds(30)).Ticks));
         });
         return silo;
     }

@@ -13,7 +13,7 @@ namespace Gaze.Grains.Prediction;
 /// Maps session batches to screen points. A stateless worker: Orleans keeps at most one activation
 /// per core on each node (the default bound) and each handles one batch at a time. Stored-mode
 /// mappings come from the node's <see cref="GazeMappingCache"/>, keyed by the calibration's current
-/// version, which is asked of the calibration's store grain on every batch.
+/// revision, which is asked of the calibration's store grain on every batch.
 /// </summary>
 [StatelessWorker]
 public sealed partial class PredictionGrain(GazeMappingCache cache, ILogger<PredictionGrain> logger) : Grain, IPredictionGrain
@@ -21,19 +21,19 @@ public sealed partial class PredictionGrain(GazeMappingCache cache, ILogger<Pred
     public async Task<PredictionResult> PredictAsync(StoredPredictionRequest request, CancellationToken cancellationToken = default)
     {
         var store = GrainFactory.GetGrain<ICalibrationStoreGrain>(request.CalibrationId);
-        var version = await store.GetVersionAsync();
-        if (version == 0)
+        var revision = await store.GetRevisionAsync();
+        if (revision is null)
         {
             return PredictionResult.NotFound(request.CalibrationId);
         }
 
-        var key = new GazeMappingKey(request.CalibrationId, version, GazeMapping.ResolveModel(request.Model), request.ScreenWidth, request.ScreenHeight);
+        var key = new GazeMappingKey(request.CalibrationId, revision, GazeMapping.ResolveModel(request.Model), request.ScreenWidth, request.ScreenHeight);
         var mapping = cache.Find(key);
         StoredCalibration? stored = null;
         if (mapping is null)
         {
             // The record is fetched only on a miss, and the entry is keyed by the fetched record's
-            // own version: a replacement between the two calls is cached under the version it was fitted on.
+            // own revision: a replacement between the two calls is cached under the one it was fitted on.
             stored = await store.GetAsync();
             if (stored is null)
             {
@@ -42,24 +42,24 @@ public sealed partial class PredictionGrain(GazeMappingCache cache, ILogger<Pred
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        return Guarded(request.CalibrationId, () => Predict(mapping ?? FitStored(stored!, key with { Version = stored!.Version }), request.Samples));
+        return Guarded(request.CalibrationId, () => Predict(mapping ?? FitStored(stored!, key with { Revision = stored!.Revision }, cancellationToken), request.Samples));
     }
 
     public Task<PredictionResult> PredictStatelessAsync(StatelessPredictionRequest request, CancellationToken cancellationToken = default) =>
         Task.FromResult(Guarded("(stateless)", () =>
         {
             var calibration = Samples(request.Calibration);
-            var mapping = GazeMapping.Fit(calibration, request.Model, request.ScreenWidth, request.ScreenHeight, GazeMappingKind.Stateless);
-            cancellationToken.ThrowIfCancellationRequested();
+            var mapping = GazeMapping.Fit(calibration, request.Model, request.ScreenWidth, request.ScreenHeight, GazeMappingKind.Stateless, cancellationToken);
             var metrics = ValidationMetricsCalculator.Compute(mapping, calibration, Eyes(request.Validation));
             return Predict(mapping, request.Samples) with { ValidationMetricsJson = ValidationMetricsWriter.ToJson(metrics) };
         }));
 
-    private GazeMapping FitStored(StoredCalibration stored, GazeMappingKey key) =>
+    // A fit that runs out of its caller's budget fails for every batch waiting on it, and is not cached.
+    private GazeMapping FitStored(StoredCalibration stored, GazeMappingKey key, CancellationToken cancellationToken) =>
         cache.GetOrFit(key, () =>
         {
-            var mapping = GazeMapping.Fit(Samples(stored.Record.Fixed), key.Model, key.ScreenWidth, key.ScreenHeight, GazeMappingKind.StoredCalibration);
-            LogFitted(logger, key.CalibrationId, key.Version, key.Model, key.ScreenWidth, key.ScreenHeight, mapping.TrainingRows);
+            var mapping = GazeMapping.Fit(Samples(stored.Record.Fixed), key.Model, key.ScreenWidth, key.ScreenHeight, GazeMappingKind.StoredCalibration, cancellationToken);
+            LogFitted(logger, key.CalibrationId, key.Revision.Version, key.Model, key.ScreenWidth, key.ScreenHeight, mapping.TrainingRows);
             return mapping;
         });
 
@@ -76,10 +76,10 @@ public sealed partial class PredictionGrain(GazeMappingCache cache, ILogger<Pred
         {
             return work();
         }
-        catch (ArgumentException invalid)
+        catch (PredictionRejectedException rejected)
         {
-            LogRejected(logger, calibrationId, invalid.Message);
-            return PredictionResult.Rejected($"The batch cannot be predicted: {invalid.Message}");
+            LogRejected(logger, calibrationId, rejected.Message);
+            return PredictionResult.Rejected(rejected.Message);
         }
     }
 

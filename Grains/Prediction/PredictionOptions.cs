@@ -12,6 +12,12 @@ public sealed class PredictionOptions
     /// </summary>
     public int CacheEntries { get; set; } = 64;
 
+    /// <summary>
+    /// Longest a batch may take (answered 503 after). Fitting SVR or the random forest on a large
+    /// calibration is what can take long: about 15 s at 20,000 rows and 80 s at 50,000 on one core.
+    /// </summary>
+    public TimeSpan TimeBudget { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>A mapping no batch has used for this long is dropped.</summary>
     public TimeSpan CacheIdleTime { get; set; } = TimeSpan.FromMinutes(30);
 }

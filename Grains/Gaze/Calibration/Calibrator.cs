@@ -74,7 +74,7 @@ public sealed class Calibrator(IReadOnlyDictionary<string, Dictionary<string, st
         if (model == ModelRegistry.LinearRegression || !grids.TryGetValue(model, out var grid))
         {
             fitted = ModelRegistry.Create(model, ModelParameters.None);
-            fitted.Fit(train, targets);
+            fitted.Fit(train, targets, cancellationToken);
         }
         else
         {

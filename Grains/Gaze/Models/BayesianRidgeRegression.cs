@@ -65,7 +65,7 @@ public sealed class BayesianRidgeRegression : IRegressor
     public int Iterations { get; private set; }
 
     /// <inheritdoc />
-    public void Fit(double[][] rows, double[] targets)
+    public void Fit(double[][] rows, double[] targets, CancellationToken cancellationToken = default)
     {
         var design = CenteredDesign.From(rows, targets);
         int n = design.Rows, p = design.Features;

@@ -35,7 +35,7 @@ public sealed class ElasticNetRegression : IRegressor
     public int Iterations { get; private set; }
 
     /// <inheritdoc />
-    public void Fit(double[][] rows, double[] targets)
+    public void Fit(double[][] rows, double[] targets, CancellationToken cancellationToken = default)
     {
         (double[] coef, double intercept, int iterations) =
             CoordinateDescent.Fit(rows, targets, _alpha, _l1Ratio, _maxIter, _tol);

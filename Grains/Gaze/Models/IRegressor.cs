@@ -7,8 +7,13 @@ namespace Gaze.Grains.Gaze.Models;
 /// </summary>
 public interface IRegressor
 {
-    /// <summary>Fits the estimator to <paramref name="rows"/> (n rows of p features) and <paramref name="targets"/> (n values).</summary>
-    void Fit(double[][] rows, double[] targets);
+    /// <summary>
+    /// Fits the estimator to <paramref name="rows"/> (n rows of p features) and <paramref name="targets"/> (n values).
+    /// The iterative fits that can run long on many rows (SVR, random forest, SGD) stop with
+    /// <see cref="OperationCanceledException"/> once <paramref name="cancellationToken"/> is cancelled;
+    /// the closed-form and coordinate-descent fits are short enough to finish.
+    /// </summary>
+    void Fit(double[][] rows, double[] targets, CancellationToken cancellationToken = default);
 
     /// <summary>Predicts one value per row.</summary>
     double[] Predict(double[][] rows);

@@ -32,7 +32,7 @@ public sealed class LassoRegression : IRegressor
     public int Iterations { get; private set; }
 
     /// <inheritdoc />
-    public void Fit(double[][] rows, double[] targets)
+    public void Fit(double[][] rows, double[] targets, CancellationToken cancellationToken = default)
     {
         (double[] coef, double intercept, int iterations) =
             CoordinateDescent.Fit(rows, targets, _alpha, 1.0, _maxIter, _tol);

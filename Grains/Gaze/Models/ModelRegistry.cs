@@ -5,7 +5,8 @@ namespace Gaze.Grains.Gaze.Models;
 
 /// <summary>
 /// The eight model names clients send, and the pipeline each stands for. Every call builds fresh
-/// objects: fitted models are never shared between requests or threads.
+/// objects, so fitting never touches another request's model (fitted ones may then be shared for
+/// prediction, which only reads them).
 /// </summary>
 public static class ModelRegistry
 {

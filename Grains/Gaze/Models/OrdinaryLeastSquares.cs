@@ -20,7 +20,7 @@ public sealed class OrdinaryLeastSquares : IRegressor
     public double Intercept { get; private set; }
 
     /// <inheritdoc />
-    public void Fit(double[][] rows, double[] targets)
+    public void Fit(double[][] rows, double[] targets, CancellationToken cancellationToken = default)
     {
         var design = CenteredDesign.From(rows, targets);
         (double[] s, double[] vt, double[] uty) = design.ThinSvd();

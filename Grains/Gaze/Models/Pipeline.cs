@@ -5,7 +5,7 @@ namespace Gaze.Grains.Gaze.Models;
 /// <summary>Feature steps fitted on the training rows, then an estimator on their output.</summary>
 public sealed class Pipeline(IReadOnlyList<IFeatureStep> steps, IRegressor estimator) : IRegressor
 {
-    public void Fit(double[][] rows, double[] targets)
+    public void Fit(double[][] rows, double[] targets, CancellationToken cancellationToken = default)
     {
         foreach (var step in steps)
         {
@@ -13,7 +13,7 @@ public sealed class Pipeline(IReadOnlyList<IFeatureStep> steps, IRegressor estim
             rows = step.Transform(rows);
         }
 
-        estimator.Fit(rows, targets);
+        estimator.Fit(rows, targets, cancellationToken);
     }
 
     public double[] Predict(double[][] rows)

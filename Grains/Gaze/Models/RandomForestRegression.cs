@@ -20,13 +20,14 @@ public sealed class RandomForestRegression(int trees = 200, int maxDepth = 10, i
 {
     private RegressionTree[] _forest = [];
 
-    public void Fit(double[][] rows, double[] targets)
+    public void Fit(double[][] rows, double[] targets, CancellationToken cancellationToken = default)
     {
         var forestRandom = new NumpyRandomState(seed);
         var n = rows.Length;
         _forest = new RegressionTree[trees];
         for (var t = 0; t < trees; t++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var treeRandom = new NumpyRandomState((uint)forestRandom.Bounded(int.MaxValue - 1));
             var bootstrap = new int[n];
             for (var i = 0; i < n; i++)

@@ -28,7 +28,7 @@ public sealed class RidgeRegression : IRegressor
     public double Intercept { get; private set; }
 
     /// <inheritdoc />
-    public void Fit(double[][] rows, double[] targets)
+    public void Fit(double[][] rows, double[] targets, CancellationToken cancellationToken = default)
     {
         var design = CenteredDesign.From(rows, targets);
         double[] coef = (design.Features > design.Rows ? SolveDual(design) : SolvePrimal(design))

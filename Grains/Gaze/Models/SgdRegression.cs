@@ -22,7 +22,7 @@ public sealed class SgdRegression(double alpha = 1e-4, double eta0 = 0.01, int m
     private double[] _weights = [];
     private double _intercept;
 
-    public void Fit(double[][] rows, double[] targets)
+    public void Fit(double[][] rows, double[] targets, CancellationToken cancellationToken = default)
     {
         var features = rows[0].Length;
         // The weights are kept as scale * direction so the per-step L2 shrink costs one multiply
@@ -37,6 +37,7 @@ public sealed class SgdRegression(double alpha = 1e-4, double eta0 = 0.01, int m
         var t = 1.0;
         for (var epoch = 0; epoch < maxIter; epoch++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             random.Shuffle(order);
             double lossSum = 0;
             foreach (var i in order)

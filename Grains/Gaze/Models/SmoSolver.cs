@@ -146,11 +146,14 @@ internal sealed class SmoSolver
     /// <param name="shrinking">Use the shrinking heuristic.</param>
     /// <param name="maxIter">Iteration cap, -1 for none.</param>
     /// <param name="simd">Use 256-bit SIMD scans when the hardware has them (results are identical either way).</param>
-    public static SvrDualSolution Solve(KernelMatrix kernel, double[] targets, double c, double epsilon, double tol, bool shrinking, int maxIter, bool simd = true)
-        => new SmoSolver(kernel, targets, c, epsilon, tol, shrinking, maxIter, simd).Run();
+    /// <param name="cancellationToken">Checked every 1,024 iterations; a large problem can take minutes.</param>
+    public static SvrDualSolution Solve(KernelMatrix kernel, double[] targets, double c, double epsilon, double tol, bool shrinking, int maxIter, bool simd = true,
+        CancellationToken cancellationToken = default)
+        => new SmoSolver(kernel, targets, c, epsilon, tol, shrinking, maxIter, simd).Run(cancellationToken);
 
-    private SvrDualSolution Run()
+    private SvrDualSolution Run(CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         int iterations = 0;
         bool hitLimit = false;
         // Shrinking is attempted every min(l, 1000) iterations; the +1 delays the first attempt by one.
@@ -183,6 +186,8 @@ internal sealed class SmoSolver
             }
 
             iterations++;
+            if ((iterations & 1023) == 0)
+                cancellationToken.ThrowIfCancellationRequested();
             OptimisePair(i, j);
         }
 

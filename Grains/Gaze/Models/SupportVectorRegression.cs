@@ -128,7 +128,7 @@ public sealed class SupportVectorRegression : IRegressor
     public bool Converged { get; private set; }
 
     /// <inheritdoc />
-    public void Fit(double[][] rows, double[] targets)
+    public void Fit(double[][] rows, double[] targets, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(targets);
@@ -151,7 +151,7 @@ public sealed class SupportVectorRegression : IRegressor
         double gamma = Gamma ?? SvrKernel.ScaleGamma(x, p);
         var kernel = new SvrKernel(Kernel, gamma, Degree, Coef0);
         var matrix = new KernelMatrix(kernel, x, n, EagerKernelLimit, KernelCacheBytes);
-        var solution = SmoSolver.Solve(matrix, targets, C, Epsilon, Tol, Shrinking, MaxIter, UseSimd);
+        var solution = SmoSolver.Solve(matrix, targets, C, Epsilon, Tol, Shrinking, MaxIter, UseSimd, cancellationToken);
 
         // Support vectors are the rows with a non-zero coefficient, kept in training order (libsvm's order,
         // which fixes the summation order of the prediction).

@@ -1,6 +1,7 @@
 using Gaze.Grains.Gaze.Calibration;
 using Gaze.Grains.Gaze.Models;
 using Gaze.Grains.Gaze.Selection;
+using MathNet.Numerics;
 
 namespace Gaze.Grains.Gaze.Prediction;
 
@@ -70,9 +71,15 @@ public sealed class GazeMapping
     /// <summary>Maps a raw prediction smoothly into (-1, 1): tanh(value / limit).</summary>
     public static double Squash(double value, double limit = SquashLimit) => Math.Tanh(value / limit);
 
-    public static GazeMapping Fit(IReadOnlyList<CalibrationSample> rows, string? model, double width, double height, GazeMappingKind kind)
+    /// <summary>Fits both axes' models; stops with <see cref="OperationCanceledException"/> when cancelled (SVR and the forest can take seconds on large calibrations).</summary>
+    public static GazeMapping Fit(IReadOnlyList<CalibrationSample> rows, string? model, double width, double height, GazeMappingKind kind,
+        CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfZero(rows.Count, nameof(rows));
+        if (rows.Count == 0)
+        {
+            throw new PredictionRejectedException("The calibration has no rows to fit.");
+        }
+
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
         var name = ResolveModel(model);
@@ -100,9 +107,17 @@ public sealed class GazeMapping
         double[] relativeX = [.. meanX.Select(m => m - referenceX)];
 
         var modelX = ModelRegistry.CreateEngineered(name, ModelParameters.None);
-        modelX.Fit(FeaturesX(kind, eyes, meanX, relativeX), targetX);
         var modelY = ModelRegistry.Create(name, ModelParameters.None);
-        modelY.Fit(FeaturesY(eyes, meanY, referenceY, irisScaleY), targetY);
+        try
+        {
+            modelX.Fit(FeaturesX(kind, eyes, meanX, relativeX), targetX, cancellationToken);
+            modelY.Fit(FeaturesY(eyes, meanY, referenceY, irisScaleY), targetY, cancellationToken);
+        }
+        catch (NonConvergenceException)
+        {
+            // MathNet's SVD (least squares, ridge, Bayesian ridge) gives up on pathological rows.
+            throw new PredictionRejectedException($"The {name} models did not converge on this calibration's rows.");
+        }
 
         var scaleX = kind == GazeMappingKind.Stateless ? width / 2 : HalfSpread(targetX) * (width / 2);
         var scaleY = HalfSpread(targetY) * (height / 2);
@@ -113,7 +128,11 @@ public sealed class GazeMapping
     /// <summary>Maps a batch of session samples to screen pixels (ALGORITHMS.md 3, steps 8-11).</summary>
     public GazePredictions Predict(EyePositions samples)
     {
-        ArgumentOutOfRangeException.ThrowIfZero(samples.Count, nameof(samples));
+        if (samples.Count == 0)
+        {
+            throw new PredictionRejectedException("The batch has no samples.");
+        }
+
         var eyes = samples.WithLaterality();
         var meanX = eyes.MeanX();
         double[] relativeX = [.. meanX.Select(m => m - _referenceX)];

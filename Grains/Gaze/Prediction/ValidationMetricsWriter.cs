@@ -22,13 +22,13 @@ public static class ValidationMetricsWriter
         foreach (var point in metrics.PointsDetail)
         {
             writer.WriteStartObject();
-            writer.WriteNumber("target_x", point.TargetX);
-            writer.WriteNumber("target_y", point.TargetY);
+            Number(writer, "target_x", point.TargetX);
+            Number(writer, "target_y", point.TargetY);
             writer.WriteNumber("samples", point.Samples);
-            writer.WriteNumber("mean_error_px", point.MeanErrorPx);
-            writer.WriteNumber("std_error_px", point.StdErrorPx);
-            writer.WriteNumber("accuracy_50px", point.Accuracy50Px);
-            writer.WriteNumber("accuracy_100px", point.Accuracy100Px);
+            Number(writer, "mean_error_px", point.MeanErrorPx);
+            Number(writer, "std_error_px", point.StdErrorPx);
+            Number(writer, "accuracy_50px", point.Accuracy50Px);
+            Number(writer, "accuracy_100px", point.Accuracy100Px);
             writer.WriteEndObject();
         }
 
@@ -47,6 +47,7 @@ public static class ValidationMetricsWriter
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 
+    // Utf8JsonWriter refuses NaN and infinities; a degenerate model's metric is written as null instead.
     private static void Number(Utf8JsonWriter writer, string name, double? value)
     {
         if (value is { } number && double.IsFinite(number))

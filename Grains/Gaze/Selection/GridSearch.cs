@@ -25,7 +25,7 @@ public static class GridSearch
         foreach (var candidate in candidates)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var score = folds.Average(fold => FoldScore(create(candidate), fold, rows, targets));
+            var score = folds.Average(fold => FoldScore(create(candidate), fold, rows, targets, cancellationToken));
             // A failed (NaN) score ranks last; strictly greater keeps the earlier of equal candidates.
             if (score > bestScore)
             {
@@ -35,13 +35,13 @@ public static class GridSearch
         }
 
         var model = create(best);
-        model.Fit(rows, targets);
+        model.Fit(rows, targets, cancellationToken);
         return (model, best);
     }
 
-    private static double FoldScore(IRegressor model, (int[] Train, int[] Test) fold, double[][] rows, double[] targets)
+    private static double FoldScore(IRegressor model, (int[] Train, int[] Test) fold, double[][] rows, double[] targets, CancellationToken cancellationToken)
     {
-        model.Fit(Pick(rows, fold.Train), Pick(targets, fold.Train));
+        model.Fit(Pick(rows, fold.Train), Pick(targets, fold.Train), cancellationToken);
         return RSquared.Score(Pick(targets, fold.Test), model.Predict(Pick(rows, fold.Test)));
     }
 

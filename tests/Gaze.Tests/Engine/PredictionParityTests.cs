@@ -16,12 +16,18 @@ public sealed class PredictionParityTests
 
     private static readonly JsonElement Golden = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "goldens", "prediction.json"))).RootElement;
 
-    public static TheoryData<string, string, GazeMappingKind> Cases()
+    private static readonly string[] NotReproducible = [ModelRegistry.SgdRegressor, ModelRegistry.RandomForestRegressor];
+
+    private static IEnumerable<string> CaseNames => Golden.GetProperty("cases").EnumerateObject().Select(c => c.Name);
+
+    private static IEnumerable<string> DeterministicModels => ModelRegistry.Names.Except(NotReproducible);
+
+    public static TheoryData<string, string, GazeMappingKind> DeterministicCases()
     {
         var cases = new TheoryData<string, string, GazeMappingKind>();
-        foreach (var name in Golden.GetProperty("cases").EnumerateObject().Select(c => c.Name))
+        foreach (var name in CaseNames)
         {
-            foreach (var model in ModelRegistry.Names)
+            foreach (var model in DeterministicModels)
             {
                 cases.Add(name, model, GazeMappingKind.StoredCalibration);
                 cases.Add(name, model, GazeMappingKind.Stateless);
@@ -31,43 +37,82 @@ public sealed class PredictionParityTests
         return cases;
     }
 
+    /// <summary>SGD and the forest, on the cases whose true gaze is known (the simulated session).</summary>
+    public static TheoryData<string, string, GazeMappingKind> AccuracyCases()
+    {
+        var cases = new TheoryData<string, string, GazeMappingKind>();
+        foreach (var name in CaseNames.Where(n => Case(n).GetProperty("truth").ValueKind == JsonValueKind.Array))
+        {
+            foreach (var model in NotReproducible)
+            {
+                cases.Add(name, model, GazeMappingKind.StoredCalibration);
+                cases.Add(name, model, GazeMappingKind.Stateless);
+            }
+        }
+
+        return cases;
+    }
+
+    public static TheoryData<string, string> MetricsCases()
+    {
+        var cases = new TheoryData<string, string>();
+        foreach (var name in CaseNames)
+        {
+            foreach (var model in DeterministicModels)
+            {
+                cases.Add(name, model);
+            }
+        }
+
+        return cases;
+    }
+
     [Theory]
-    [MemberData(nameof(Cases))]
+    [MemberData(nameof(DeterministicCases))]
     public void Batch_prediction_agrees_with_scikit_learn(string name, string model, GazeMappingKind kind)
     {
         var golden = Case(name);
-        var expected = golden.GetProperty("models").GetProperty(model).GetProperty(kind == GazeMappingKind.Stateless ? "stateless" : "stored");
+        var expected = Expected(golden, model, kind);
 
-        var mapping = GazeMapping.Fit(Calibration(golden), model, golden.GetProperty("w").GetDouble(), golden.GetProperty("h").GetDouble(), kind);
-        var predicted = mapping.Predict(Eyes(golden.GetProperty("session")));
-
-        if (model is ModelRegistry.SgdRegressor or ModelRegistry.RandomForestRegressor)
-        {
-            AssertAccuracyWithinTenPercent(golden, expected, predicted, $"{model} {kind} on {name}");
-            return;
-        }
+        var predicted = Predict(golden, model, kind);
 
         // The stored pipeline's linear x model has exactly collinear features; scikit-learn's answer
         // there carries LAPACK rounding noise (up to ~19 px on sim_9x90), so the golden also holds
         // the exact minimum-norm prediction, computed on a well-posed basis (generate_prediction.py).
-        var exactX = expected.TryGetProperty("x_exact", out var exact) && exact.ValueKind == JsonValueKind.Array ? exact : expected.GetProperty("x");
-        AssertClose(Doubles(exactX), predicted.X, "x");
-        AssertClose(Doubles(expected.GetProperty("y")), predicted.Y, "y");
+        if (expected.TryGetProperty("x_exact", out var exact) && exact.ValueKind == JsonValueKind.Array)
+        {
+            AssertClose(Doubles(exact), predicted.X, PixelTolerance, "x (exact)");
+            AssertClose(Doubles(expected.GetProperty("x")), predicted.X, 20, "x (scikit-learn, within its rounding noise)");
+        }
+        else
+        {
+            AssertClose(Doubles(expected.GetProperty("x")), predicted.X, PixelTolerance, "x");
+        }
+
+        AssertClose(Doubles(expected.GetProperty("y")), predicted.Y, PixelTolerance, "y");
     }
 
     [Theory]
-    [MemberData(nameof(Cases))]
-    public void Stateless_calibration_metrics_agree_with_scikit_learn(string name, string model, GazeMappingKind kind)
+    [MemberData(nameof(AccuracyCases))]
+    public void Sgd_and_forest_are_as_accurate_as_scikit_learn(string name, string model, GazeMappingKind kind)
     {
-        if (kind != GazeMappingKind.Stateless || model is ModelRegistry.SgdRegressor or ModelRegistry.RandomForestRegressor)
-        {
-            return; // the metrics belong to the stateless mode; SGD and the forest are compared by accuracy above
-        }
-
         var golden = Case(name);
-        var expected = golden.GetProperty("models").GetProperty(model).GetProperty("stateless");
+        var predicted = Predict(golden, model, kind);
+
+        var truth = golden.GetProperty("truth").EnumerateArray().Select(Doubles).ToArray();
+        var ours = truth.Select((t, i) => Math.Sqrt(Math.Pow(predicted.X[i] - t[0], 2) + Math.Pow(predicted.Y[i] - t[1], 2))).Average();
+        var theirs = Expected(golden, model, kind).GetProperty("mean_error").GetDouble();
+        Assert.True(ours <= theirs * 1.10, $"{model} {kind} on {name}: mean error {ours:F3} px vs scikit-learn's {theirs:F3} px");
+    }
+
+    [Theory]
+    [MemberData(nameof(MetricsCases))]
+    public void Stateless_calibration_metrics_agree_with_scikit_learn(string name, string model)
+    {
+        var golden = Case(name);
+        var expected = Expected(golden, model, GazeMappingKind.Stateless);
         var calibration = Calibration(golden);
-        var mapping = GazeMapping.Fit(calibration, model, golden.GetProperty("w").GetDouble(), golden.GetProperty("h").GetDouble(), kind);
+        var mapping = GazeMapping.Fit(calibration, model, golden.GetProperty("w").GetDouble(), golden.GetProperty("h").GetDouble(), GazeMappingKind.Stateless);
 
         var metrics = ValidationMetricsCalculator.Compute(mapping, calibration, Eyes(golden.GetProperty("calib")));
 
@@ -75,6 +120,13 @@ public sealed class PredictionParityTests
         var ours = JsonDocument.Parse(ValidationMetricsWriter.ToJson(metrics)).RootElement;
         AssertEquivalent(expected.GetProperty("metrics"), ours, "metrics");
     }
+
+    private static GazePredictions Predict(JsonElement golden, string model, GazeMappingKind kind) =>
+        GazeMapping.Fit(Calibration(golden), model, golden.GetProperty("w").GetDouble(), golden.GetProperty("h").GetDouble(), kind)
+            .Predict(Eyes(golden.GetProperty("session")));
+
+    private static JsonElement Expected(JsonElement golden, string model, GazeMappingKind kind) =>
+        golden.GetProperty("models").GetProperty(model).GetProperty(kind == GazeMappingKind.Stateless ? "stateless" : "stored");
 
     private static JsonElement Case(string name) => Golden.GetProperty("cases").GetProperty(name);
 
@@ -87,26 +139,12 @@ public sealed class PredictionParityTests
         return new EyePositions([.. samples.Select(s => s[0])], [.. samples.Select(s => s[1])], [.. samples.Select(s => s[2])], [.. samples.Select(s => s[3])]);
     }
 
-    private static void AssertAccuracyWithinTenPercent(JsonElement golden, JsonElement expected, GazePredictions predicted, string what)
-    {
-        Assert.All(predicted.X.Concat(predicted.Y), v => Assert.True(double.IsFinite(v)));
-        if (golden.GetProperty("truth").ValueKind == JsonValueKind.Null)
-        {
-            return; // the upstream fixture's session has no known gaze to measure against
-        }
-
-        var truth = golden.GetProperty("truth").EnumerateArray().Select(Doubles).ToArray();
-        var ours = truth.Select((t, i) => Math.Sqrt(Math.Pow(predicted.X[i] - t[0], 2) + Math.Pow(predicted.Y[i] - t[1], 2))).Average();
-        var theirs = expected.GetProperty("mean_error").GetDouble();
-        Assert.True(ours <= theirs * 1.10, $"{what}: mean error {ours:F3} px vs scikit-learn's {theirs:F3} px");
-    }
-
-    private static void AssertClose(double[] expected, double[] actual, string what)
+    private static void AssertClose(double[] expected, double[] actual, double tolerance, string what)
     {
         Assert.Equal(expected.Length, actual.Length);
         for (var i = 0; i < expected.Length; i++)
         {
-            Assert.True(Math.Abs(expected[i] - actual[i]) <= PixelTolerance, $"{what}[{i}]: scikit-learn {expected[i]:R}, ours {actual[i]:R}");
+            Assert.True(Math.Abs(expected[i] - actual[i]) <= tolerance, $"{what}[{i}]: expected {expected[i]:R}, ours {actual[i]:R}");
         }
     }
 

@@ -5,7 +5,9 @@ using Gaze.Grains.Gaze.Prediction;
 using Gaze.Grains.Interfaces;
 using Gaze.Grains.Interfaces.Calibration;
 using Gaze.Grains.Interfaces.Prediction;
+using Gaze.Grains.Prediction;
 using Gaze.Tests.Upstream;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gaze.Tests.Grains;
 
@@ -55,16 +57,22 @@ public sealed class PredictionGrainTests(ClusterFixture fixture)
         var moved = original.Select(s => s with { PointY = 600 - s.PointY, PointX = s.PointX + 40 }).ToArray();
         var request = new StoredPredictionRequest(id, model, 1000, 600, Columns(Session));
 
+        var cache = fixture.Silo.Cluster.Silos[0].ServiceProvider.GetRequiredService<GazeMappingCache>();
+
         await store.SaveAsync(Record(id, original));
+        var fitsBefore = cache.Fits;
         var first = await Predictor.PredictAsync(request);
         var again = await Predictor.PredictAsync(request);
+        var fitsForOriginal = cache.Fits - fitsBefore;
         await store.SaveAsync(Record(id, moved));
         var replaced = await Predictor.PredictAsync(request);
 
         Assert.Equal(PredictionStatus.Predicted, first.Status);
         Assert.Equal(Expected(original, model), first.X.ToArray());
         Assert.Equal(first.X.ToArray(), again.X.ToArray());
+        Assert.Equal(1, fitsForOriginal); // the second batch reused the first one's mapping
         Assert.Equal(Expected(moved, model), replaced.X.ToArray());
+        Assert.Equal(2, cache.Fits - fitsBefore);
     }
 
     [Fact]

@@ -2,8 +2,11 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Gaze.Api.Json;
 using Gaze.Grains.Gaze.Calibration;
 using Gaze.Grains.Gaze.Prediction;
+using Gaze.Grains.Prediction;
+using Microsoft.Extensions.DependencyInjection;
 using Gaze.Tests.Upstream;
 using static Gaze.Tests.Http.ProblemAssert;
 
@@ -72,7 +75,66 @@ public sealed class BatchPredictionHttpTests(ApiFactory api) : IClassFixture<Api
         { """{"fixed_points": [{"left_iris_x": 1, "left_iris_y": 2, "right_iris_x": 3, "right_iris_y": 4}], "calib_points": [], "screen_width": 1000, "screen_height": 600, "iris_tracking_data": [{"left_iris_x": 1, "left_iris_y": 2, "right_iris_x": 3, "right_iris_y": 4}]}""", "fixed_points[0].point_x" },
         { """{"fixed_points": [{"left_iris_x": 1, "left_iris_y": 2, "right_iris_x": 3, "right_iris_y": 4, "point_x": 1, "point_y": 1}], "calib_points": {}, "screen_width": 1000, "screen_height": 600, "iris_tracking_data": [{"left_iris_x": 1, "left_iris_y": 2, "right_iris_x": 3, "right_iris_y": 4}]}""", "calib_points" },
         { "[1, 2]", "body" },
+        { """{"calib_id": "\ud800", "screen_width": 1000, "screen_height": 600, "iris_tracking_data": [{"left_iris_x": 1, "left_iris_y": 2, "right_iris_x": 3, "right_iris_y": 4}]}""", "calib_id" },
+        { """{"calib_id": "x", "model_name": "\udc00", "screen_width": 1000, "screen_height": 600, "iris_tracking_data": [{"left_iris_x": 1, "left_iris_y": 2, "right_iris_x": 3, "right_iris_y": 4}]}""", "model_name" },
+        { """{"calib_id": "x", "screen_width": 1000, "screen_height": 600, "iris_tracking_data": [{"left_iris_x": 1, "left_iris_y": 2, "right_iris_x": 3, "right_iris_y": 4, "timestamp": "\ud800"}]}""", "iris_tracking_data[0].timestamp" },
+        { """{"calib_id": "x", "screen_width": 1000, "screen_height": 600, "iris_tracking_data": [{"left_iris_x": 1, "left_iris_y": 2, "right_iris_x": 3, "right_iris_y": 4, "timestamp": {"ms": 1}}]}""", "iris_tracking_data[0].timestamp" },
+        { """{"calib_id": "x", "screen_width": 1000, "screen_height": 600, "iris_tracking_data": [{"left_iris_x": 1e300, "left_iris_y": 2, "right_iris_x": 3, "right_iris_y": 4}]}""", "iris_tracking_data[0].left_iris_x" },
+        { """{"calib_id": "x", "screen_width": 1e-300, "screen_height": 600, "iris_tracking_data": [{"left_iris_x": 1, "left_iris_y": 2, "right_iris_x": 3, "right_iris_y": 4}]}""", "screen_width" },
+        { """{"calib_id": "x", "screen_width": 1000, "screen_height": 2e6, "iris_tracking_data": [{"left_iris_x": 1, "left_iris_y": 2, "right_iris_x": 3, "right_iris_y": 4}]}""", "screen_height" },
+        { """{"fixed_points": [{"left_iris_x": 1, "left_iris_y": 2, "right_iris_x": 3, "right_iris_y": 4, "point_x": -1e200, "point_y": 1}], "calib_points": [], "screen_width": 1000, "screen_height": 600, "iris_tracking_data": [{"left_iris_x": 1, "left_iris_y": 2, "right_iris_x": 3, "right_iris_y": 4}]}""", "fixed_points[0].point_x" },
     };
+
+    [Fact]
+    public async Task More_calibration_rows_than_the_bound_is_a_400_naming_them()
+    {
+        var rows = Enumerable.Range(0, SampleArrays.MaxCalibrationRows + 1).Select(i => new CalibrationSample(300 + i % 7, 240, 250, 241, 100 * (i % 9), 500));
+        var body = new JsonObject
+        {
+            ["fixed_points"] = BatchBody.FixedPoints(rows),
+            ["calib_points"] = new JsonArray(),
+            ["iris_tracking_data"] = BatchBody.Samples(BatchBody.FixtureSession),
+            ["screen_width"] = 1000,
+            ["screen_height"] = 600,
+        };
+
+        using var response = await PostAsync(BatchBody.Json(body));
+
+        var problem = await IsProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal(["fixed_points"], problem.GetProperty("fields").EnumerateArray().Select(f => f.GetString()));
+        Assert.Contains($"at most {SampleArrays.MaxCalibrationRows}", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Null_stateless_fields_mean_the_stored_mode()
+    {
+        var body = BatchBody.Ruxailab(NewId("null-stateless"), BatchBody.FixtureSession);
+        body["fixed_points"] = null;
+        body["calib_points"] = null;
+
+        using var response = await PostAsync(BatchBody.Json(body));
+
+        await IsProblemAsync(response, HttpStatusCode.NotFound); // looked up by calib_id, which was never calibrated
+    }
+
+    [Fact]
+    public async Task A_stateless_calibration_with_one_row_is_answered_not_failed()
+    {
+        var body = new JsonObject
+        {
+            ["fixed_points"] = BatchBody.FixedPoints([new CalibrationSample(0.3, 0.4, 0.6, 0.4, 100, 100)]),
+            ["calib_points"] = BatchBody.Samples([[0.3, 0.4, 0.6, 0.4]]),
+            ["iris_tracking_data"] = BatchBody.Samples(BatchBody.FixtureSession),
+            ["screen_width"] = 1000,
+            ["screen_height"] = 600,
+            ["model_name"] = "Support Vector Regressor",
+        };
+
+        var answer = await JsonAsync(await PostAsync(BatchBody.Json(body)));
+
+        Assert.Equal(3, answer.GetProperty("predictions").GetArrayLength());
+        Assert.Equal(1, answer.GetProperty("metrics").GetProperty("calibration").GetProperty("samples").GetInt32());
+    }
 
     [Theory]
     [MemberData(nameof(BadBodies))]
@@ -123,17 +185,21 @@ public sealed class BatchPredictionHttpTests(ApiFactory api) : IClassFixture<Api
     }
 
     [Fact]
-    public async Task A_session_sent_again_gets_the_same_points_from_the_cached_mapping()
+    public async Task A_session_sent_again_is_answered_from_the_cached_mapping()
     {
         var id = NewId("cached");
         await CalibrateAsync(id, UpstreamGazeTrackerTests.FixtureSamples());
         var body = BatchBody.Ruxailab(id, BatchBody.FixtureSession, model: "Random Forest Regressor");
+        var cache = api.Services.GetRequiredService<GazeMappingCache>();
 
+        var fitsBefore = cache.Fits;
         using var first = await PostAsync(BatchBody.Json(body));
         using var second = await PostAsync(BatchBody.Json(body));
+        var fits = cache.Fits - fitsBefore;
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+        Assert.Equal(1, fits); // this class has its own service and its tests run one at a time
     }
 
     [Fact]

@@ -98,6 +98,11 @@ public sealed class CalibrationHttpTests(ApiFactory api) : IClassFixture<ApiFact
     [InlineData("fixed_circle_iris_points", "[{\"left_iris_x\": 1}]")]
     [InlineData("fixed_circle_iris_points", "[{\"left_iris_x\": \"a\", \"left_iris_y\": 1, \"right_iris_x\": 1, \"right_iris_y\": 1, \"point_x\": 1, \"point_y\": 1}]")]
     [InlineData("calib_circle_iris_points", "{\"left_iris_x\": 1}")]
+    [InlineData("file_name", "\"\\ud800\"")]
+    [InlineData("user_id", "\"\\udc00x\"")]
+    [InlineData("screen_height", "0.5")]
+    [InlineData("screen_height", "1e300")]
+    [InlineData("fixed_circle_iris_points", "[{\"left_iris_x\": 1e300, \"left_iris_y\": 1, \"right_iris_x\": 1, \"right_iris_y\": 1, \"point_x\": 1, \"point_y\": 1}]")]
     public async Task Invalid_fields_are_400_naming_the_field(string field, string value)
     {
         using var response = await PostAsync(Fixture("bad-input").Raw(field, value));
