@@ -21,6 +21,26 @@ public static class BatchBody
         ["model_name"] = model,
     };
 
+    /// <summary>A stateless-mode body: calibration rows and validation samples sent with the session, at 1000 x 600.</summary>
+    public static JsonObject Stateless(IEnumerable<CalibrationSample> calibration, IEnumerable<double[]> validation, IEnumerable<double[]> session,
+        string? model = null, Func<int, JsonNode?>? timestamp = null)
+    {
+        var body = new JsonObject
+        {
+            ["fixed_points"] = FixedPoints(calibration),
+            ["calib_points"] = Samples(validation),
+            ["iris_tracking_data"] = Samples(session, timestamp),
+            ["screen_width"] = 1000,
+            ["screen_height"] = 600,
+        };
+        if (model is not null)
+        {
+            body["model_name"] = model;
+        }
+
+        return body;
+    }
+
     public static JsonArray Samples(IEnumerable<double[]> samples, Func<int, JsonNode?>? timestamp = null)
     {
         var array = new JsonArray();

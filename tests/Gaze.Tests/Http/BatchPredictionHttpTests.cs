@@ -89,14 +89,7 @@ public sealed class BatchPredictionHttpTests(ApiFactory api) : IClassFixture<Api
     public async Task More_calibration_rows_than_the_bound_is_a_400_naming_them()
     {
         var rows = Enumerable.Range(0, SampleArrays.MaxCalibrationRows + 1).Select(i => new CalibrationSample(300 + i % 7, 240, 250, 241, 100 * (i % 9), 500));
-        var body = new JsonObject
-        {
-            ["fixed_points"] = BatchBody.FixedPoints(rows),
-            ["calib_points"] = new JsonArray(),
-            ["iris_tracking_data"] = BatchBody.Samples(BatchBody.FixtureSession),
-            ["screen_width"] = 1000,
-            ["screen_height"] = 600,
-        };
+        var body = BatchBody.Stateless(rows, [], BatchBody.FixtureSession);
 
         using var response = await PostAsync(BatchBody.Json(body));
 
@@ -120,15 +113,7 @@ public sealed class BatchPredictionHttpTests(ApiFactory api) : IClassFixture<Api
     [Fact]
     public async Task A_stateless_calibration_with_one_row_is_answered_not_failed()
     {
-        var body = new JsonObject
-        {
-            ["fixed_points"] = BatchBody.FixedPoints([new CalibrationSample(0.3, 0.4, 0.6, 0.4, 100, 100)]),
-            ["calib_points"] = BatchBody.Samples([[0.3, 0.4, 0.6, 0.4]]),
-            ["iris_tracking_data"] = BatchBody.Samples(BatchBody.FixtureSession),
-            ["screen_width"] = 1000,
-            ["screen_height"] = 600,
-            ["model_name"] = "Support Vector Regressor",
-        };
+        var body = BatchBody.Stateless([new CalibrationSample(0.3, 0.4, 0.6, 0.4, 100, 100)], [[0.3, 0.4, 0.6, 0.4]], BatchBody.FixtureSession, "Support Vector Regressor");
 
         var answer = await JsonAsync(await PostAsync(BatchBody.Json(body)));
 
@@ -225,15 +210,7 @@ public sealed class BatchPredictionHttpTests(ApiFactory api) : IClassFixture<Api
     {
         var calibration = UpstreamGazeTrackerTests.FixtureSamples();
         var validation = calibration.Select(s => new[] { s.LeftX, s.LeftY, s.RightX, s.RightY }).ToArray(); // 3 samples per target, in target order
-        var body = new JsonObject
-        {
-            ["fixed_points"] = BatchBody.FixedPoints(calibration),
-            ["calib_points"] = BatchBody.Samples(validation),
-            ["iris_tracking_data"] = BatchBody.Samples(BatchBody.FixtureSession, i => i),
-            ["screen_width"] = 1000,
-            ["screen_height"] = 600,
-            ["model_name"] = "Ridge Regression",
-        };
+        var body = BatchBody.Stateless(calibration, validation, BatchBody.FixtureSession, "Ridge Regression", i => i);
 
         var answer = await JsonAsync(await PostAsync(BatchBody.Json(body)));
 
@@ -259,14 +236,7 @@ public sealed class BatchPredictionHttpTests(ApiFactory api) : IClassFixture<Api
     [Fact]
     public async Task The_stateless_mode_with_no_validation_samples_reports_unknown_quality()
     {
-        var body = new JsonObject
-        {
-            ["fixed_points"] = BatchBody.FixedPoints(UpstreamGazeTrackerTests.FixtureSamples()),
-            ["calib_points"] = new JsonArray(),
-            ["iris_tracking_data"] = BatchBody.Samples(BatchBody.FixtureSession),
-            ["screen_width"] = 1000,
-            ["screen_height"] = 600,
-        };
+        var body = BatchBody.Stateless(UpstreamGazeTrackerTests.FixtureSamples(), [], BatchBody.FixtureSession);
 
         var answer = await JsonAsync(await PostAsync(BatchBody.Json(body)));
 

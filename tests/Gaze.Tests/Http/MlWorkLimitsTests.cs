@@ -6,28 +6,9 @@ using static Gaze.Tests.Http.ProblemAssert;
 
 namespace Gaze.Tests.Http;
 
-/// <summary>Holds every calibration grain call until released, to fill the node's ML slots on purpose.</summary>
-public sealed class HoldCalibrations : IIncomingGrainCallFilter
-{
-    public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    public async Task Invoke(IIncomingGrainCallContext context)
-    {
-        if (context.InterfaceMethod?.DeclaringType == typeof(ICalibrationGrain))
-        {
-            Entered.TrySetResult();
-            await Release.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        }
-
-        await context.Invoke();
-    }
-}
-
 public sealed class OneSlotApiFactory : ApiFactory
 {
-    public HoldCalibrations Hold { get; } = new();
+    public HoldGrainCalls Hold { get; } = new(typeof(ICalibrationGrain));
 
     protected override IEnumerable<KeyValuePair<string, string>> Settings =>
         [new("Api:MlConcurrency", "1"), new("Api:MlQueueLimit", "0"), new("Calibration:TimeBudget", "00:00:20")];
