@@ -25,8 +25,8 @@ public static class CalibrationFormReader
         var id = Required(form, "file_name", fields, value => CalibrationIds.Read(value, "file_name", fields));
         var userId = Optional(form, "user_id", fields, value => fields.NullableString(value, "user_id"));
         var studyId = Optional(form, "study_id", fields, value => fields.NullableString(value, "study_id"));
-        var fixedPoints = Required(form, "fixed_circle_iris_points", fields, value => Samples(value, "fixed_circle_iris_points", withTarget: true, fields));
-        var validation = Required(form, "calib_circle_iris_points", fields, value => Samples(value, "calib_circle_iris_points", withTarget: false, fields));
+        var fixedPoints = Required(form, "fixed_circle_iris_points", fields, value => SampleArrays.ReadCalibrationPoints(value, "fixed_circle_iris_points", fields));
+        var validation = Required(form, "calib_circle_iris_points", fields, value => SampleArrays.Read(value, "calib_circle_iris_points", SampleArrays.IrisFields, allowEmpty: true, fields));
         var height = Required(form, "screen_height", fields, value => fields.ScreenSize(value, "screen_height"));
         var width = Required(form, "screen_width", fields, value => fields.ScreenSize(value, "screen_width"));
         var model = Optional(form, "model", fields, value => Model(value, fields)) ?? ModelRegistry.LinearRegression;
@@ -39,8 +39,8 @@ public static class CalibrationFormReader
 
         var record = new CalibrationRecord(
             id!,
-            [.. fixedPoints.Select(s => new CalibrationPoint(s[0], s[1], s[2], s[3], s[4], s[5]))],
-            [.. validation.Select(s => new IrisSample(s[0], s[1], s[2], s[3]))],
+            [.. fixedPoints],
+            [.. Enumerable.Range(0, validation[0].Length).Select(i => new IrisSample(validation[0][i], validation[1][i], validation[2][i], validation[3][i]))],
             width!.Value,
             height!.Value,
             model,
@@ -91,13 +91,4 @@ public static class CalibrationFormReader
         value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var k) && k >= 1 && k <= int.MaxValue && Math.Floor(k) == k
             ? (int)k
             : fields.Fail<int?>("k", $"must be a whole number of at least 1, not {JsonFields.Describe(value)}");
-
-    /// <summary>Rows of [left_x, left_y, right_x, right_y(, point_x, point_y)].</summary>
-    private static List<double[]>? Samples(JsonElement value, string field, bool withTarget, JsonFields fields)
-    {
-        var columns = withTarget
-            ? SampleArrays.Read(value, field, SampleArrays.TargetFields, allowEmpty: false, fields, maxCount: SampleArrays.MaxCalibrationRows)
-            : SampleArrays.Read(value, field, SampleArrays.IrisFields, allowEmpty: true, fields);
-        return columns is null ? null : [.. Enumerable.Range(0, columns[0].Length).Select(i => columns.Select(column => column[i]).ToArray())];
-    }
 }

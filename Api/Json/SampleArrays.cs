@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Gaze.Grains.Interfaces.Calibration;
 
 namespace Gaze.Api.Json;
 
@@ -61,6 +62,23 @@ public static class SampleArrays
         }
 
         return columns;
+    }
+
+    /// <summary>Calibration rows (iris centres and target): non-empty, at most <see cref="MaxCalibrationRows"/>.</summary>
+    public static CalibrationPoint[]? ReadCalibrationPoints(JsonElement value, string field, JsonFields fields)
+    {
+        if (Read(value, field, TargetFields, allowEmpty: false, fields, maxCount: MaxCalibrationRows) is not { } columns)
+        {
+            return null;
+        }
+
+        var points = new CalibrationPoint[columns[0].Length];
+        for (var i = 0; i < points.Length; i++)
+        {
+            points[i] = new CalibrationPoint(columns[0][i], columns[1][i], columns[2][i], columns[3][i], columns[4][i], columns[5][i]);
+        }
+
+        return points;
     }
 
     private static void ReadSample(JsonElement sample, int index, string field, string[] names, byte[][] utf8Names, double[][] columns, JsonFields fields)

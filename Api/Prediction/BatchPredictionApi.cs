@@ -57,7 +57,7 @@ public static class BatchPredictionApi
             try
             {
                 result = request.Stateless is { } stateless
-                    ? await predictor.PredictStatelessAsync(new StatelessPredictionRequest(request.Model, request.ScreenWidth, request.ScreenHeight, [.. stateless.Calibration], stateless.Validation, request.Samples), budget.Token)
+                    ? await predictor.PredictStatelessAsync(new StatelessPredictionRequest(request.Model, request.ScreenWidth, request.ScreenHeight, stateless.Calibration, stateless.Validation, request.Samples), budget.Token)
                     : await predictor.PredictAsync(new StoredPredictionRequest(request.CalibrationId!, request.Model, request.ScreenWidth, request.ScreenHeight, request.Samples), budget.Token);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 using Gaze.Grains.Interfaces.Calibration;
 using Gaze.Grains.Interfaces.Prediction;
@@ -23,4 +24,4 @@ public sealed record BatchRequest(
 }
 
 /// <summary>The stateless mode's calibration rows (<c>fixed_points</c>) and validation samples (<c>calib_points</c>).</summary>
-public sealed record StatelessCalibration(CalibrationPoint[] Calibration, IrisColumns Validation);
+public sealed record StatelessCalibration(ImmutableArray<CalibrationPoint> Calibration, IrisColumns Validation);

@@ -47,20 +47,9 @@ public static class BatchRequestReader
 
     private static StatelessCalibration? Stateless(JsonElement fixedPoints, JsonElement calibPoints, JsonFields fields)
     {
-        var rows = SampleArrays.Read(fixedPoints, "fixed_points", SampleArrays.TargetFields, allowEmpty: false, fields, maxCount: SampleArrays.MaxCalibrationRows);
+        var calibration = SampleArrays.ReadCalibrationPoints(fixedPoints, "fixed_points", fields);
         var validation = SampleArrays.Read(calibPoints, "calib_points", SampleArrays.IrisFields, allowEmpty: true, fields);
-        if (rows is null || validation is null)
-        {
-            return null;
-        }
-
-        var calibration = new CalibrationPoint[rows[0].Length];
-        for (var i = 0; i < calibration.Length; i++)
-        {
-            calibration[i] = new CalibrationPoint(rows[0][i], rows[1][i], rows[2][i], rows[3][i], rows[4][i], rows[5][i]);
-        }
-
-        return new StatelessCalibration(calibration, Columns(validation));
+        return calibration is null || validation is null ? null : new StatelessCalibration(ImmutableCollectionsMarshal.AsImmutableArray(calibration), Columns(validation));
     }
 
     private static string? CalibrationId(JsonElement body, JsonFields fields)

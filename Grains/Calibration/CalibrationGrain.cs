@@ -20,7 +20,7 @@ public sealed partial class CalibrationGrain(IOptions<CalibrationOptions> option
     public async Task<CalibrationResult> CalibrateAsync(CalibrationRecord record, CancellationToken cancellationToken = default)
     {
         await GrainFactory.GetGrain<ICalibrationStoreGrain>(record.Id).SaveAsync(record);
-        var samples = record.Fixed.Select(p => new CalibrationSample(p.LeftX, p.LeftY, p.RightX, p.RightY, p.PointX, p.PointY)).ToArray();
+        var samples = record.Fixed.ToSamples();
         try
         {
             // CPU-bound within this turn; the calibrator checks the token between stages (and

@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using Gaze.Grains.Gaze.Calibration;
+using Gaze.Grains.Calibration;
 using Gaze.Grains.Gaze.Prediction;
 using Gaze.Grains.Interfaces;
 using Gaze.Grains.Interfaces.Calibration;
@@ -48,7 +48,7 @@ public sealed partial class PredictionGrain(GazeMappingCache cache, ILogger<Pred
     public Task<PredictionResult> PredictStatelessAsync(StatelessPredictionRequest request, CancellationToken cancellationToken = default) =>
         Task.FromResult(Guarded("(stateless)", () =>
         {
-            var calibration = Samples(request.Calibration);
+            var calibration = request.Calibration.ToSamples();
             var mapping = GazeMapping.Fit(calibration, request.Model, request.ScreenWidth, request.ScreenHeight, GazeMappingKind.Stateless, cancellationToken);
             var metrics = ValidationMetricsCalculator.Compute(mapping, calibration, Eyes(request.Validation));
             return Predict(mapping, request.Samples) with { ValidationMetricsJson = ValidationMetricsWriter.ToJson(metrics) };
@@ -58,7 +58,7 @@ public sealed partial class PredictionGrain(GazeMappingCache cache, ILogger<Pred
     private GazeMapping FitStored(StoredCalibration stored, GazeMappingKey key, CancellationToken cancellationToken) =>
         cache.GetOrFit(key, () =>
         {
-            var mapping = GazeMapping.Fit(Samples(stored.Record.Fixed), key.Model, key.ScreenWidth, key.ScreenHeight, GazeMappingKind.StoredCalibration, cancellationToken);
+            var mapping = GazeMapping.Fit(stored.Record.Fixed.ToSamples(), key.Model, key.ScreenWidth, key.ScreenHeight, GazeMappingKind.StoredCalibration, cancellationToken);
             LogFitted(logger, key.CalibrationId, key.Revision.Version, key.Model, key.ScreenWidth, key.ScreenHeight, mapping.TrainingRows);
             return mapping;
         });
@@ -82,9 +82,6 @@ public sealed partial class PredictionGrain(GazeMappingCache cache, ILogger<Pred
             return PredictionResult.Rejected(rejected.Message);
         }
     }
-
-    private static CalibrationSample[] Samples(IEnumerable<CalibrationPoint> points) =>
-        [.. points.Select(p => new CalibrationSample(p.LeftX, p.LeftY, p.RightX, p.RightY, p.PointX, p.PointY))];
 
     // Request arrays are never mutated, so the engine reads them in place instead of copying 100,000 samples.
     private static EyePositions Eyes(IrisColumns columns) => new(

@@ -20,7 +20,7 @@ public static class PredictionTiming
         var data = JsonDocument.Parse(File.ReadAllText(goldenPath)).RootElement.GetProperty("cases").GetProperty("sim_9x90");
         CalibrationSample[] calibration = [.. data.GetProperty("fixed").EnumerateArray().Select(Row).Select(r => new CalibrationSample(r[0], r[1], r[2], r[3], r[4], r[5]))];
         double[][] session = [.. data.GetProperty("session").EnumerateArray().Select(Row)];
-        var batches = new Dictionary<string, EyePositions> { ["10000"] = Eyes([.. session, .. session]), ["300"] = Eyes(session[..300]) };
+        var batches = new Dictionary<string, EyePositions> { ["10000"] = EyePositions.FromRows([.. session, .. session]), ["300"] = EyePositions.FromRows(session[..300]) };
         var width = data.GetProperty("w").GetDouble();
         var height = data.GetProperty("h").GetDouble();
 
@@ -77,7 +77,4 @@ public static class PredictionTiming
     }
 
     internal static double[] Row(JsonElement row) => [.. row.EnumerateArray().Select(v => v.GetDouble())];
-
-    private static EyePositions Eyes(double[][] samples) =>
-        new([.. samples.Select(s => s[0])], [.. samples.Select(s => s[1])], [.. samples.Select(s => s[2])], [.. samples.Select(s => s[3])]);
 }

@@ -1,3 +1,5 @@
+using Gaze.Grains.Gaze.Calibration;
+
 namespace Gaze.Grains.Gaze.Prediction;
 
 /// <summary>
@@ -20,6 +22,14 @@ public sealed class EyePositions
         RightX = rightX;
         RightY = rightY;
     }
+
+    /// <summary>The iris columns of calibration rows.</summary>
+    public static EyePositions FromSamples(IReadOnlyList<CalibrationSample> rows) =>
+        new([.. rows.Select(r => r.LeftX)], [.. rows.Select(r => r.LeftY)], [.. rows.Select(r => r.RightX)], [.. rows.Select(r => r.RightY)]);
+
+    /// <summary>Rows of [left_x, left_y, right_x, right_y, ...] as columns (extra values are ignored).</summary>
+    public static EyePositions FromRows(IReadOnlyList<double[]> rows) =>
+        new([.. rows.Select(r => r[0])], [.. rows.Select(r => r[1])], [.. rows.Select(r => r[2])], [.. rows.Select(r => r[3])]);
 
     public double[] LeftX { get; }
 

@@ -84,7 +84,7 @@ public sealed class GazeMapping
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
         var name = ResolveModel(model);
 
-        var eyes = new EyePositions([.. rows.Select(r => r.LeftX)], [.. rows.Select(r => r.LeftY)], [.. rows.Select(r => r.RightX)], [.. rows.Select(r => r.RightY)]).WithLaterality();
+        var eyes = EyePositions.FromSamples(rows).WithLaterality();
         double[] pointX = [.. rows.Select(r => r.PointX)];
         double[] pointY = [.. rows.Select(r => r.PointY)];
         if (kind == GazeMappingKind.Stateless)

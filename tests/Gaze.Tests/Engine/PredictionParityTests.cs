@@ -133,11 +133,7 @@ public sealed class PredictionParityTests
     private static CalibrationSample[] Calibration(JsonElement golden) =>
         [.. golden.GetProperty("fixed").EnumerateArray().Select(Doubles).Select(r => new CalibrationSample(r[0], r[1], r[2], r[3], r[4], r[5]))];
 
-    private static EyePositions Eyes(JsonElement rows)
-    {
-        var samples = rows.EnumerateArray().Select(Doubles).ToArray();
-        return new EyePositions([.. samples.Select(s => s[0])], [.. samples.Select(s => s[1])], [.. samples.Select(s => s[2])], [.. samples.Select(s => s[3])]);
-    }
+    private static EyePositions Eyes(JsonElement rows) => EyePositions.FromRows([.. rows.EnumerateArray().Select(Doubles)]);
 
     private static void AssertClose(double[] expected, double[] actual, double tolerance, string what)
     {

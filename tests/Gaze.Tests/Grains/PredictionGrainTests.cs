@@ -35,7 +35,7 @@ public sealed class PredictionGrainTests(ClusterFixture fixture)
 
     private static double[] Expected(IReadOnlyList<CalibrationSample> calibration, string model) =>
         GazeMapping.Fit(calibration, model, 1000, 600, GazeMappingKind.StoredCalibration)
-            .Predict(new EyePositions([.. Session.Select(s => s[0])], [.. Session.Select(s => s[1])], [.. Session.Select(s => s[2])], [.. Session.Select(s => s[3])])).X;
+            .Predict(EyePositions.FromRows(Session)).X;
 
     [Fact]
     public async Task An_unknown_calibration_is_not_found()

@@ -37,8 +37,6 @@ public sealed class BatchPredictionHttpTests(ApiFactory api) : IClassFixture<Api
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
     }
 
-    private static EyePositions Eyes(double[][] samples) =>
-        new([.. samples.Select(s => s[0])], [.. samples.Select(s => s[1])], [.. samples.Select(s => s[2])], [.. samples.Select(s => s[3])]);
 
     [Fact]
     public async Task An_unknown_calib_id_is_a_404_naming_it()
@@ -200,7 +198,7 @@ public sealed class BatchPredictionHttpTests(ApiFactory api) : IClassFixture<Api
         await CalibrateAsync(id, mirrored);
         var after = await JsonAsync(await PostAsync(BatchBody.Json(BatchBody.Ruxailab(id, BatchBody.FixtureSession))));
 
-        var expected = GazeMapping.Fit(mirrored, "Linear Regression", 1000, 600, GazeMappingKind.StoredCalibration).Predict(Eyes(BatchBody.FixtureSession));
+        var expected = GazeMapping.Fit(mirrored, "Linear Regression", 1000, 600, GazeMappingKind.StoredCalibration).Predict(EyePositions.FromRows(BatchBody.FixtureSession));
         Assert.Equal(expected.X, BatchBody.Column(after, "predicted_x"));
         Assert.NotEqual(BatchBody.Column(before, "predicted_x"), BatchBody.Column(after, "predicted_x"));
     }
@@ -219,12 +217,12 @@ public sealed class BatchPredictionHttpTests(ApiFactory api) : IClassFixture<Api
         Assert.Equal(3, predictions.GetArrayLength());
         Assert.Equal([0, 1, 2], predictions.EnumerateArray().Select(p => p.GetProperty("timestamp").GetInt32()));
         var mapping = GazeMapping.Fit(calibration, "Ridge Regression", 1000, 600, GazeMappingKind.Stateless);
-        Assert.Equal(mapping.Predict(Eyes(BatchBody.FixtureSession)).X, BatchBody.Column(predictions, "predicted_x"));
+        Assert.Equal(mapping.Predict(EyePositions.FromRows(BatchBody.FixtureSession)).X, BatchBody.Column(predictions, "predicted_x"));
 
         var metrics = answer.GetProperty("metrics");
         Assert.Equal(3, metrics.GetProperty("session").GetProperty("prediction_count").GetInt32());
         var quality = metrics.GetProperty("calibration");
-        var expected = ValidationMetricsCalculator.Compute(mapping, calibration, Eyes(validation));
+        var expected = ValidationMetricsCalculator.Compute(mapping, calibration, EyePositions.FromRows(validation));
         Assert.Equal(15, quality.GetProperty("samples").GetInt32());
         Assert.Equal(5, quality.GetProperty("points").GetInt32());
         Assert.Equal(expected.MeanErrorPx, quality.GetProperty("mean_error_px").GetDouble());

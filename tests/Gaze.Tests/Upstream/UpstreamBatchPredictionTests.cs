@@ -128,7 +128,7 @@ public sealed class UpstreamBatchPredictionTests(ApiFactory api) : IClassFixture
 
         // And the values are the engine's, whose parity with scikit-learn PredictionParityTests checks.
         var expected = GazeMapping.Fit(UpstreamGazeTrackerTests.FixtureSamples(), "Linear Regression", 1000, 600, GazeMappingKind.StoredCalibration)
-            .Predict(new EyePositions([.. session.Select(s => s[0])], [.. session.Select(s => s[1])], [.. session.Select(s => s[2])], [.. session.Select(s => s[3])]));
+            .Predict(EyePositions.FromRows(session));
         Assert.Equal(expected.X, BatchBody.Column(points, "predicted_x"));
         Assert.Equal(expected.Y, BatchBody.Column(points, "predicted_y"));
     }
