@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using Gaze.Api.Json;
-using Gaze.Grains.Gaze.Models;
+using Gaze.Models;
 using Gaze.Grains.Interfaces.Calibration;
 
 namespace Gaze.Api.Calibration;

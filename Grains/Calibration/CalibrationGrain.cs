@@ -1,4 +1,4 @@
-using Gaze.Grains.Gaze.Calibration;
+using Gaze.Calibration;
 using Gaze.Grains.Interfaces;
 using Gaze.Grains.Interfaces.Calibration;
 using Microsoft.Extensions.Logging;

@@ -1,4 +1,4 @@
-using Gaze.Grains.Gaze.Selection;
+using Gaze.Selection;
 
 namespace Gaze.Grains.Calibration;
 

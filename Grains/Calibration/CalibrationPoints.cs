@@ -1,4 +1,4 @@
-using Gaze.Grains.Gaze.Calibration;
+using Gaze.Calibration;
 using Gaze.Grains.Interfaces.Calibration;
 
 namespace Gaze.Grains.Calibration;

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Gaze.Grains.Gaze.Prediction;
+using Gaze.Prediction;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 using Gaze.Grains.Calibration;
-using Gaze.Grains.Gaze.Prediction;
+using Gaze.Prediction;
 using Gaze.Grains.Interfaces;
 using Gaze.Grains.Interfaces.Calibration;
 using Gaze.Grains.Interfaces.Prediction;

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Gaze.Grains.Gaze.Calibration;
-using Gaze.Grains.Gaze.Models;
-using Gaze.Grains.Gaze.Selection;
+using Gaze.Calibration;
+using Gaze.Models;
+using Gaze.Selection;
 
 namespace Gaze.Benchmarks;
 

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Gaze.Grains.Gaze.Models;
+using Gaze.Models;
 
 namespace Gaze.Benchmarks;
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Gaze.Grains.Gaze.Calibration;
-using Gaze.Grains.Gaze.Models;
-using Gaze.Grains.Gaze.Prediction;
+using Gaze.Calibration;
+using Gaze.Models;
+using Gaze.Prediction;
 
 namespace Gaze.Benchmarks;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Gaze.Grains.Gaze.Calibration;
+using Gaze.Calibration;
 using Gaze.Tests.Http;
 using Microsoft.Data.Sqlite;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Gaze.Grains.Gaze.Models;
+using Gaze.Models;
 using Xunit;
 using Xunit.Abstractions;
 

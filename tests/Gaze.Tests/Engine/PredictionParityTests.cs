@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Gaze.Grains.Gaze.Calibration;
-using Gaze.Grains.Gaze.Models;
-using Gaze.Grains.Gaze.Prediction;
+using Gaze.Calibration;
+using Gaze.Models;
+using Gaze.Prediction;
 
 namespace Gaze.Tests.Engine;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Gaze.Grains.Gaze.Sampling;
+using Gaze.Sampling;
 using Xunit;
 
 namespace Gaze.Tests.Engine;

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using Gaze.Grains.Gaze.Calibration;
-using Gaze.Grains.Gaze.Prediction;
+using Gaze.Calibration;
+using Gaze.Prediction;
 using Gaze.Grains.Interfaces;
 using Gaze.Grains.Interfaces.Calibration;
 using Gaze.Grains.Interfaces.Prediction;

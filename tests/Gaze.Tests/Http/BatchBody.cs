@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Gaze.Grains.Gaze.Calibration;
+using Gaze.Calibration;
 
 namespace Gaze.Tests.Http;
 

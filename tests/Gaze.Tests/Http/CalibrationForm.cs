@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Gaze.Grains.Gaze.Calibration;
+using Gaze.Calibration;
 
 namespace Gaze.Tests.Http;
 

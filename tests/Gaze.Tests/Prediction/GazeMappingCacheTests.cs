@@ -1,4 +1,4 @@
-using Gaze.Grains.Gaze.Prediction;
+using Gaze.Prediction;
 using Gaze.Grains.Interfaces.Calibration;
 using Gaze.Grains.Prediction;
 using Gaze.Tests.Upstream;

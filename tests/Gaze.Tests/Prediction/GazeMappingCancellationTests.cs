@@ -1,4 +1,4 @@
-using Gaze.Grains.Gaze.Prediction;
+using Gaze.Prediction;
 using Gaze.Tests.Upstream;
 
 namespace Gaze.Tests.Prediction;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Gaze.Grains.Gaze.Prediction;
+using Gaze.Prediction;
 using Gaze.Tests.Http;
 using static Gaze.Tests.Http.ProblemAssert;
 

@@ -1,5 +1,5 @@
-using Gaze.Grains.Gaze.Models;
-using Gaze.Grains.Gaze.Selection;
+using Gaze.Models;
+using Gaze.Selection;
 
 namespace Gaze.Tests.Upstream;
 

@@ -1,7 +1,7 @@
-using Gaze.Grains.Gaze.Calibration;
-using Gaze.Grains.Gaze.Models;
-using Gaze.Grains.Gaze.Sampling;
-using Gaze.Grains.Gaze.Selection;
+using Gaze.Calibration;
+using Gaze.Models;
+using Gaze.Sampling;
+using Gaze.Selection;
 
 namespace Gaze.Tests.Upstream;
 

@@ -1,4 +1,4 @@
-using Gaze.Grains.Gaze.Calibration;
+using Gaze.Calibration;
 
 namespace Gaze.Tests.Upstream;
 

@@ -1,0 +1,110 @@
+using Gaze.Clustering;
+using Gaze.Features;
+using Gaze.Models;
+using Gaze.Sampling;
+using Gaze.Selection;
+
+namespace Gaze.Calibration;
+
+/// <summary>
+/// The calibration of ALGORITHMS.md section 2: one seeded 80/20 split stratified by target, a
+/// model per axis (grid-searched unless linear regression) on standardised features, k-means on
+/// the held-out predictions, and per-target metrics of the non-negative predictions.
+/// </summary>
+public sealed class Calibrator(IReadOnlyDictionary<string, Dictionary<string, string[]>> grids)
+{
+    public CalibrationOutcome Calibrate(IReadOnlyList<CalibrationSample> samples, int k, string model, CancellationToken cancellationToken)
+    {
+        var split = SplitRows(samples);
+        if (k > split.Test.Length)
+        {
+            throw new CalibrationRejectedException($"k = {k} clusters need at least {k} held-out samples, but the split holds out {split.Test.Length}.");
+        }
+
+        var chosenX = FitAndPredict(model, samples, split, s => [s.LeftX, s.RightX], s => s.PointX, cancellationToken, out var predictedX);
+        var chosenY = FitAndPredict(model, samples, split, s => [s.LeftY, s.RightY], s => s.PointY, cancellationToken, out var predictedY);
+        cancellationToken.ThrowIfCancellationRequested();
+        var centroids = KMeansClustering.Centroids([.. predictedX.Zip(predictedY, (x, y) => new[] { x, y })], k);
+        return new CalibrationOutcome(
+            Targets(samples, split.Test, predictedX, predictedY),
+            centroids,
+            split.Stratified ? "stratified" : "fallback",
+            chosenX.Values,
+            chosenY.Values,
+            new HeldOut(split.Train, split.Test, predictedX, predictedY));
+    }
+
+    private static SplitResult SplitRows(IReadOnlyList<CalibrationSample> samples)
+    {
+        var lonely = samples.GroupBy(s => (s.PointX, s.PointY)).FirstOrDefault(target => target.Count() < 2);
+        if (lonely is not null)
+        {
+            throw new CalibrationRejectedException(
+                $"Target ({lonely.Key.PointX}, {lonely.Key.PointY}) has 1 sample; every target needs at least 2 so one can be held out.");
+        }
+
+        try
+        {
+            return StratifiedSplit.Split([.. samples.Select(s => (s.PointX, s.PointY))]);
+        }
+        catch (SplitImpossibleException impossible)
+        {
+            throw new CalibrationRejectedException(impossible.Message);
+        }
+    }
+
+    private ModelParameters FitAndPredict(
+        string model,
+        IReadOnlyList<CalibrationSample> samples,
+        SplitResult split,
+        Func<CalibrationSample, double[]> features,
+        Func<CalibrationSample, double> target,
+        CancellationToken cancellationToken,
+        out double[] predictions)
+    {
+        var scaler = new StandardScaler();
+        var train = split.Train.Select(i => features(samples[i])).ToArray();
+        scaler.Fit(train);
+        train = scaler.Transform(train);
+        var test = scaler.Transform([.. split.Test.Select(i => features(samples[i]))]);
+        var targets = split.Train.Select(i => target(samples[i])).ToArray();
+
+        IRegressor fitted;
+        var chosen = ModelParameters.None;
+        if (model == ModelRegistry.LinearRegression || !grids.TryGetValue(model, out var grid))
+        {
+            fitted = ModelRegistry.Create(model, ModelParameters.None);
+            fitted.Fit(train, targets, cancellationToken);
+        }
+        else
+        {
+            try
+            {
+                (fitted, chosen) = GridSearch.FitBest(p => ModelRegistry.Create(model, p), ParameterGrid.Expand(grid), train, targets, cancellationToken);
+            }
+            catch (SplitImpossibleException impossible)
+            {
+                throw new CalibrationRejectedException($"Too few training samples for 5-fold cross-validation: {impossible.Message}");
+            }
+        }
+
+        predictions = fitted.Predict(test);
+        return chosen;
+    }
+
+    private static List<TargetOutcome> Targets(IReadOnlyList<CalibrationSample> samples, int[] test, double[] predictedX, double[] predictedY)
+    {
+        // Rows whose predicted x or y is negative (or NaN) are dropped, as the reference did.
+        var kept = test.Select((row, i) => (Sample: samples[row], X: predictedX[i], Y: predictedY[i]))
+            .Where(r => r.X >= 0 && r.Y >= 0);
+        return [.. kept
+            .GroupBy(r => (r.Sample.PointX, r.Sample.PointY))
+            .OrderBy(g => g.Key.PointX).ThenBy(g => g.Key.PointY)
+            .Select(g =>
+            {
+                var xs = g.Select(r => r.X).ToArray();
+                var ys = g.Select(r => r.Y).ToArray();
+                return new TargetOutcome(g.Key.PointX, g.Key.PointY, xs, ys, TargetMetrics.PrecisionSd(xs, ys), TargetMetrics.Accuracy(g.Key.PointX, g.Key.PointY, xs, ys));
+            })];
+    }
+}

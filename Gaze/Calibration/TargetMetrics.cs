@@ -1,0 +1,30 @@
+namespace Gaze.Calibration;
+
+/// <summary>Per-target calibration quality, in pixels.</summary>
+public static class TargetMetrics
+{
+    /// <summary>Mean of the population standard deviations of the x and y predictions around their own means.</summary>
+    public static double PrecisionSd(IReadOnlyList<double> predictedX, IReadOnlyList<double> predictedY) =>
+        (PopulationStd(predictedX) + PopulationStd(predictedY)) / 2;
+
+    /// <summary>Mean Euclidean distance between the target and each prediction.</summary>
+    public static double Accuracy(double trueX, double trueY, IReadOnlyList<double> predictedX, IReadOnlyList<double> predictedY)
+    {
+        double sum = 0;
+        for (var i = 0; i < predictedX.Count; i++)
+        {
+            var dx = trueX - predictedX[i];
+            var dy = trueY - predictedY[i];
+            sum += Math.Sqrt(dx * dx + dy * dy);
+        }
+
+        return sum / predictedX.Count;
+    }
+
+    public static double PopulationStd(IReadOnlyList<double> values)
+    {
+        var mean = values.Average();
+        var squares = values.Sum(v => (v - mean) * (v - mean));
+        return Math.Sqrt(squares / values.Count);
+    }
+}

@@ -1,0 +1,154 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
+namespace Gaze.Models;
+
+/// <summary>
+/// The elastic-net solver shared by <see cref="LassoRegression"/> and <see cref="ElasticNetRegression"/>: scikit-learn
+/// 1.2.1 <c>ElasticNet.fit</c> on dense input (centre X and y, start from w = 0, precompute=False, cyclic selection),
+/// i.e. <c>cd_fast.enet_coordinate_descent</c> minimising
+/// <c>½||y - Xw||² + l1·||w||₁ + ½·l2·||w||²</c> with <c>l1 = alpha·l1_ratio·n</c> and <c>l2 = alpha·(1 - l1_ratio)·n</c>,
+/// which is <c>1/(2n)||y - Xw||² + alpha·l1_ratio·||w||₁ + alpha·(1 - l1_ratio)/2·||w||²</c> scaled by n.
+/// Stopping follows sklearn exactly: after a sweep whose largest weight change is below <c>tol</c> relative to the
+/// largest weight (or on the last allowed sweep), the duality gap is computed and the loop ends once it is below
+/// <c>tol·yᵀy</c>; otherwise it runs <c>maxIter</c> sweeps (where sklearn would warn ConvergenceWarning).
+/// </summary>
+internal static class CoordinateDescent
+{
+    /// <summary>Fits and returns the weights, intercept and number of sweeps (sklearn's <c>n_iter_</c>).</summary>
+    public static (double[] Coef, double Intercept, int Iterations) Fit(
+        double[][] rows, double[] targets, double alpha, double l1Ratio, int maxIter, double tol)
+    {
+        var design = CenteredDesign.From(rows, targets);
+        int n = design.Rows;
+        var w = new double[design.Features];
+        int iterations = Minimise(design, w, alpha * l1Ratio * n, alpha * (1.0 - l1Ratio) * n, maxIter, tol);
+        double intercept = design.InterceptFor(w);
+        if (!double.IsFinite(intercept) || !Array.TrueForAll(w, double.IsFinite))
+            throw new InvalidOperationException(
+                "Coordinate descent iterations resulted in non-finite parameter values. The input data may contain large values and need to be preprocessed.");
+        return (w, intercept, iterations);
+    }
+
+    /// <summary>Validates the hyper-parameters shared by both estimators, with sklearn's constraints.</summary>
+    public static void Validate(double alpha, double l1Ratio, int maxIter, double tol)
+    {
+        if (!(alpha >= 0) || double.IsInfinity(alpha))
+            throw new ArgumentOutOfRangeException(nameof(alpha), alpha, "alpha must be a finite value >= 0.");
+        if (!(l1Ratio >= 0 && l1Ratio <= 1))
+            throw new ArgumentOutOfRangeException(nameof(l1Ratio), l1Ratio, "l1Ratio must be in [0, 1].");
+        if (maxIter < 1)
+            throw new ArgumentOutOfRangeException(nameof(maxIter), maxIter, "maxIter must be >= 1.");
+        if (!(tol >= 0) || double.IsInfinity(tol))
+            throw new ArgumentOutOfRangeException(nameof(tol), tol, "tol must be a finite value >= 0.");
+    }
+
+    /// <summary>Cyclic coordinate descent on the centred design, updating <paramref name="w"/> in place.</summary>
+    private static int Minimise(CenteredDesign design, double[] w, double l1, double l2, int maxIter, double tol)
+    {
+        int n = design.Rows, p = design.Features;
+        double[] y = design.Y;
+
+        var columnNorms = new double[p];
+        for (int j = 0; j < p; j++)
+        {
+            ReadOnlySpan<double> column = design.Column(j);
+            columnNorms[j] = Dot(column, column);
+        }
+
+        // w starts at zero, so the residual y - Xw starts as y.
+        var residual = (double[])y.Clone();
+        double weightTol = tol;
+        double gapTol = tol * Dot(y, y);
+
+        int iteration = 0;
+        for (; iteration < maxIter; iteration++)
+        {
+            double maxWeight = 0, maxChange = 0;
+            for (int j = 0; j < p; j++)
+            {
+                if (columnNorms[j] == 0.0)
+                    continue; // an all-zero (constant before centring) column keeps weight 0
+                ReadOnlySpan<double> column = design.Column(j);
+                double old = w[j];
+                if (old != 0.0)
+                    Axpy(old, column, residual);
+                double rho = Dot(column, residual);
+                double sign = rho > 0 ? 1.0 : rho < 0 ? -1.0 : 0.0; // Math.Sign would throw on NaN
+                double updated = sign * Math.Max(Math.Abs(rho) - l1, 0) / (columnNorms[j] + l2);
+                w[j] = updated;
+                if (updated != 0.0)
+                    Axpy(-updated, column, residual);
+                maxChange = Math.Max(maxChange, Math.Abs(updated - old));
+                maxWeight = Math.Max(maxWeight, Math.Abs(updated));
+            }
+
+            bool check = maxWeight == 0.0 || maxChange / maxWeight < weightTol || iteration == maxIter - 1;
+            if (check && DualityGap(design, w, residual, l1, l2) < gapTol)
+                return iteration + 1;
+        }
+        return maxIter;
+    }
+
+    /// <summary>Duality gap of the elastic-net problem at <paramref name="w"/> (cd_fast's stopping criterion).</summary>
+    private static double DualityGap(CenteredDesign design, double[] w, double[] residual, double l1, double l2)
+    {
+        double dualNorm = 0;
+        for (int j = 0; j < design.Features; j++)
+            dualNorm = Math.Max(dualNorm, Math.Abs(Dot(design.Column(j), residual) - l2 * w[j]));
+        double residualNorm2 = Dot(residual, residual);
+        double weightNorm2 = Dot(w, w);
+        double l1Norm = 0;
+        foreach (double value in w)
+            l1Norm += Math.Abs(value);
+
+        double scale, gap;
+        if (dualNorm > l1)
+        {
+            scale = l1 / dualNorm;
+            gap = 0.5 * (residualNorm2 + residualNorm2 * scale * scale);
+        }
+        else
+        {
+            scale = 1.0;
+            gap = residualNorm2;
+        }
+        return gap + l1 * l1Norm - scale * Dot(residual, design.Y) + 0.5 * l2 * (1 + scale * scale) * weightNorm2;
+    }
+
+    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        int i = 0;
+        double sum = 0;
+        if (Vector.IsHardwareAccelerated && a.Length >= Vector<double>.Count)
+        {
+            ReadOnlySpan<Vector<double>> va = MemoryMarshal.Cast<double, Vector<double>>(a);
+            ReadOnlySpan<Vector<double>> vb = MemoryMarshal.Cast<double, Vector<double>>(b[..a.Length]);
+            var acc = Vector<double>.Zero;
+            for (int k = 0; k < va.Length; k++)
+                acc += va[k] * vb[k];
+            sum = Vector.Sum(acc);
+            i = va.Length * Vector<double>.Count;
+        }
+        for (; i < a.Length; i++)
+            sum += a[i] * b[i];
+        return sum;
+    }
+
+    /// <summary>y += a·x.</summary>
+    private static void Axpy(double a, ReadOnlySpan<double> x, Span<double> y)
+    {
+        int i = 0;
+        if (Vector.IsHardwareAccelerated && x.Length >= Vector<double>.Count)
+        {
+            ReadOnlySpan<Vector<double>> vx = MemoryMarshal.Cast<double, Vector<double>>(x);
+            Span<Vector<double>> vy = MemoryMarshal.Cast<double, Vector<double>>(y[..x.Length]);
+            var va = new Vector<double>(a);
+            for (int k = 0; k < vx.Length; k++)
+                vy[k] += va * vx[k];
+            i = vx.Length * Vector<double>.Count;
+        }
+        for (; i < x.Length; i++)
+            y[i] += a * x[i];
+    }
+}

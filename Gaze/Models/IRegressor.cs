@@ -1,0 +1,20 @@
+namespace Gaze.Models;
+
+/// <summary>
+/// A regression estimator: fitted once on rows of features, then asked for predictions.
+/// Fit is not thread-safe. Once fitted, <see cref="Predict"/> only reads the fitted state, so a
+/// fitted instance may serve concurrent predictions (the batch-prediction cache relies on this).
+/// </summary>
+public interface IRegressor
+{
+    /// <summary>
+    /// Fits the estimator to <paramref name="rows"/> (n rows of p features) and <paramref name="targets"/> (n values).
+    /// The iterative fits that can run long on many rows (SVR, random forest, SGD) stop with
+    /// <see cref="OperationCanceledException"/> once <paramref name="cancellationToken"/> is cancelled;
+    /// the closed-form and coordinate-descent fits are short enough to finish.
+    /// </summary>
+    void Fit(double[][] rows, double[] targets, CancellationToken cancellationToken = default);
+
+    /// <summary>Predicts one value per row.</summary>
+    double[] Predict(double[][] rows);
+}

@@ -1,0 +1,82 @@
+using Gaze.Features;
+using Gaze.Selection;
+
+namespace Gaze.Models;
+
+/// <summary>
+/// The eight model names clients send, and the pipeline each stands for. Every call builds fresh
+/// objects, so fitting never touches another request's model (fitted ones may then be shared for
+/// prediction, which only reads them).
+/// </summary>
+public static class ModelRegistry
+{
+    public const string LinearRegression = "Linear Regression";
+    public const string RidgeRegression = "Ridge Regression";
+    public const string LassoRegression = "Lasso Regression";
+    public const string ElasticNet = "Elastic Net";
+    public const string BayesianRidge = "Bayesian Ridge";
+    public const string SgdRegressor = "SGD Regressor";
+    public const string SupportVectorRegressor = "Support Vector Regressor";
+    public const string RandomForestRegressor = "Random Forest Regressor";
+
+    /// <summary>The accepted names, in the reference's order.</summary>
+    public static readonly IReadOnlyList<string> Names =
+    [
+        LinearRegression, RidgeRegression, LassoRegression, ElasticNet,
+        BayesianRidge, SgdRegressor, SupportVectorRegressor, RandomForestRegressor,
+    ];
+
+    public static bool IsKnown(string name) => Names.Contains(name, StringComparer.Ordinal);
+
+    /// <summary>
+    /// The plain registry (calibration, and batch prediction's y axis): Scale → Poly2 → OLS for
+    /// linear regression, Poly2 → estimator for the others, the random forest on raw features.
+    /// </summary>
+    public static IRegressor Create(string name, ModelParameters parameters) => name switch
+    {
+        LinearRegression => new Pipeline([new StandardScaler(), new PolynomialFeatures()], new OrdinaryLeastSquares()),
+        RandomForestRegressor => Estimator(name, parameters),
+        _ => new Pipeline([new PolynomialFeatures()], Estimator(name, parameters)),
+    };
+
+    /// <summary>
+    /// The engineered registry (batch prediction's x axis): Scale → estimator, except linear
+    /// regression which keeps Scale → Poly2 → OLS.
+    /// </summary>
+    public static IRegressor CreateEngineered(string name, ModelParameters parameters) => name switch
+    {
+        LinearRegression => Create(name, parameters),
+        _ => new Pipeline([new StandardScaler()], Estimator(name, parameters)),
+    };
+
+    // Defaults are scikit-learn's (and the reference's registry); parameters override them by sklearn name.
+    private static IRegressor Estimator(string name, ModelParameters p) => name switch
+    {
+        LinearRegression => new OrdinaryLeastSquares(),
+        RidgeRegression => new RidgeRegression(p.Double("alpha", 1.0)),
+        LassoRegression => new LassoRegression(p.Double("alpha", 1.0)),
+        ElasticNet => new ElasticNetRegression(p.Double("alpha", 1.0), p.Double("l1_ratio", 0.5)),
+        BayesianRidge => new BayesianRidgeRegression(
+            alphaInit: p.Values.ContainsKey("alpha_init") ? p.Double("alpha_init", 1) : null,
+            lambdaInit: p.Values.ContainsKey("lambda_init") ? p.Double("lambda_init", 1) : null),
+        SgdRegressor => new SgdRegression(p.Double("alpha", 1e-4), p.Double("eta0", 0.01), p.Int("max_iter", 1000), p.Double("l1_ratio", 0.15)),
+        SupportVectorRegressor => SupportVector(p),
+        RandomForestRegressor => new RandomForestRegression(p.Int("n_estimators", 200), p.Int("max_depth", 10), p.Int("min_samples_split", 5)),
+        _ => throw new ArgumentException($"Unknown model '{name}'.", nameof(name)),
+    };
+
+    // The registry's SVR is linear (C = 1, epsilon = 0.1); its grid switches to rbf with numeric gamma.
+    private static SupportVectorRegression SupportVector(ModelParameters p) => new(
+        kernel: p.Text("kernel", "linear") switch
+        {
+            "linear" => SvrKernelType.Linear,
+            "rbf" => SvrKernelType.Rbf,
+            "poly" => SvrKernelType.Poly,
+            var other => throw new ArgumentException($"Unknown SVR kernel '{other}'."),
+        },
+        c: p.Double("C", 1.0),
+        epsilon: p.Double("epsilon", 0.1),
+        gamma: p.Text("gamma", "scale") == "scale" ? null : p.Double("gamma", 0),
+        degree: p.Int("degree", 3),
+        coef0: p.Double("coef0", 0));
+}
