@@ -7,8 +7,8 @@ using Gaze.Grains.Hosting;
 var builder = WebApplication.CreateBuilder(args);
 // Embedded default: a silo in this process (localhost clustering, SQLite storage); grains are
 // reached through the co-hosted IGrainFactory, so no Orleans client is registered.
-builder.UseOrleans(silo => silo.AddGazeSilo(builder.Configuration));
-builder.Services.AddGazeApi(builder.Configuration);
+builder.UseOrleans(silo => silo.AddGazeSilo());
+builder.Services.AddGazeApi();
 
 var app = builder.Build();
 app.UseGazeApi();

@@ -1,6 +1,6 @@
-using Microsoft.Extensions.Hosting;
 using Gaze.Grains.Hosting;
+using Microsoft.Extensions.Hosting;
 
 var builder = Host.CreateApplicationBuilder(args);
-builder.UseOrleans(silo => silo.AddGazeSilo(builder.Configuration));
+builder.UseOrleans(silo => silo.AddGazeSilo());
 await builder.Build().RunAsync();

@@ -1,9 +1,8 @@
 using Gaze.Api.Hosting;
 using Gaze.Api.Problems;
 using Gaze.Api.RateLimiting;
-using Gaze.Grains.Calibration;
+using Gaze.Calibration;
 using Gaze.Grains.Interfaces;
-using Gaze.Grains.Interfaces.Calibration;
 using Microsoft.Extensions.Options;
 
 namespace Gaze.Api.Calibration;
@@ -15,49 +14,35 @@ public static class CalibrationApi
 
     public static IEndpointRouteBuilder MapCalibrationApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost(Route, CalibrateAsync).RequireRatePolicy(RatePolicyNames.Calibration).AddEndpointFilter<MlWorkFilter>();
+        app.MapPost(Route, CalibrateAsync)
+            .RequireRatePolicy(RatePolicyNames.Calibration)
+            .AsMlWork(services => services.GetRequiredService<IOptions<CalibrationOptions>>().Value.TimeBudget, "calibration", "try fewer samples or a simpler model");
         return app;
     }
 
-    private static async Task<IResult> CalibrateAsync(
-        HttpContext context,
-        IGrainFactory grains,
-        CalibrationWebhook webhook,
-        IOptions<CalibrationOptions> options,
-        CancellationToken cancellationToken)
+    private static async Task<IResult> CalibrateAsync(HttpContext context, IGrainFactory grains, CalibrationWebhook webhook, MlTimeBudget budget)
     {
         if (!context.Request.HasFormContentType)
         {
-            return Problem.UnsupportedMediaType("Content-Type must be multipart/form-data or application/x-www-form-urlencoded.");
+            return Problem.UnsupportedMediaType("Content-Type must be multipart/form-data or application/x-www-form-urlencoded.").ToResult();
         }
 
-        var form = await context.Request.ReadFormAsync(cancellationToken);
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
         var (record, errors) = CalibrationFormReader.Read(form);
         if (record is null)
         {
-            return Problem.InvalidFields([.. errors.Select(e => e.Field).Distinct()], "Invalid calibration: " + string.Join("; ", errors) + ".");
+            return Problem.InvalidFields([.. errors.Select(e => e.Field).Distinct()], "Invalid calibration: " + string.Join("; ", errors) + ".").ToResult();
         }
 
-        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        budget.CancelAfter(options.Value.TimeBudget);
-        CalibrationResult result;
-        try
+        var result = await grains.GetGrain<ICalibrationGrain>(0).CalibrateAsync(record, budget.Token);
+        if (result.Rejection is { } rejection)
         {
-            result = await grains.GetGrain<ICalibrationGrain>(0).CalibrateAsync(record, budget.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return Problem.OverBudget($"The calibration did not finish within {options.Value.TimeBudget.TotalSeconds:0} s; try fewer samples or a simpler model.");
-        }
-
-        if (result.ResponseJson is null)
-        {
-            return Problem.Unprocessable(result.RejectionReason ?? "The calibration could not be computed.");
+            return Problem.Rejected(rejection, ProblemKinds.UnprocessableCalibration).ToResult();
         }
 
         if (record.FromRuxailab)
         {
-            await webhook.NotifyAsync(record, cancellationToken);
+            await webhook.NotifyAsync(record, context.RequestAborted);
         }
 
         context.Response.Headers["X-Calibration-Id"] = record.Id;

@@ -14,9 +14,7 @@ public sealed partial class CalibrationWebhook(HttpClient http, IOptions<Webhook
 {
     public async Task NotifyAsync(CalibrationRecord record, CancellationToken cancellationToken)
     {
-        var baseUrl = Environment.GetEnvironmentVariable(WebhookOptions.EnvironmentVariable) is { Length: > 0 } fromEnvironment
-            ? fromEnvironment
-            : options.Value.BaseUrl;
+        var baseUrl = options.Value.BaseUrl;
         if (string.IsNullOrWhiteSpace(baseUrl))
         {
             LogSkipped(logger, record.Id);

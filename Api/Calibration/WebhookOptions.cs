@@ -5,7 +5,10 @@ public sealed class WebhookOptions
 {
     public const string SectionName = "Webhook";
 
-    /// <summary>Environment variable the reference service read the base URL from; it wins over <see cref="BaseUrl"/>.</summary>
+    /// <summary>
+    /// The reference service's setting for the base URL (usually an environment variable; any
+    /// configuration source works). It wins over <see cref="BaseUrl"/>.
+    /// </summary>
     public const string EnvironmentVariable = "FUNCTIONS_ENDPOINT_URL";
 
     /// <summary>Base URL; the calibration is posted to <c>{BaseUrl}/receiveCalibration</c>. Empty: the webhook is skipped.</summary>

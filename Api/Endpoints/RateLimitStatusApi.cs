@@ -31,7 +31,7 @@ public static class RateLimitStatusApi
             policy.Name,
             routes.GetValueOrDefault(policy.Name, []),
             decisions[i].Allowed,
-            RateLimitHeaders.RetryAfterSeconds(decisions[i]),
+            decisions[i].RetryAfterSeconds,
             [.. decisions[i].Usages.Select(usage => LimitStatus.From(usage, decisions[i].Now))]));
         return TypedResults.Json(new StatusReport(clientKey, catalog.StrategyName, options.Value.Enabled, [.. report]));
     }

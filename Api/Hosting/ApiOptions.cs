@@ -14,6 +14,13 @@ public sealed class ApiOptions
     /// <summary>ML requests that may wait for a slot; more are refused with 503.</summary>
     public int MlQueueLimit { get; set; } = 4 * Environment.ProcessorCount;
 
-    /// <summary>Origins allowed by CORS; <c>*</c> (the default) echoes any origin.</summary>
-    public string[] AllowedOrigins { get; set; } = ["*"];
+    /// <summary>
+    /// Origins allowed by CORS; <c>*</c> or none (the default) echoes any origin. Empty by default
+    /// rather than <c>["*"]</c>: the binder appends configured entries to a filled array, which would
+    /// keep allowing every origin next to the configured ones.
+    /// </summary>
+    public string[] AllowedOrigins { get; set; } = [];
+
+    /// <summary>Whether every origin is allowed (<see cref="AllowedOrigins"/> empty or containing <c>*</c>).</summary>
+    public bool AllowsAnyOrigin => AllowedOrigins.Length == 0 || AllowedOrigins.Contains("*");
 }

@@ -1,9 +1,14 @@
-using System.Net;
 using Gaze.Api.Calibration;
 using Gaze.Api.Problems;
 using Gaze.Api.RateLimiting;
+using Gaze.Grains.Hosting;
+using Gaze.Grains.Hosting.Settings;
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
 
 namespace Gaze.Api.Hosting;
 
@@ -12,52 +17,66 @@ public static class GazeApiServiceExtensions
 {
     private const string CorsPolicy = "clients";
 
-    public static IServiceCollection AddGazeApi(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddGazeApi(this IServiceCollection services)
     {
-        var api = configuration.GetSection(ApiOptions.SectionName).Get<ApiOptions>() ?? new ApiOptions();
-        services.Configure<RateLimitingOptions>(configuration.GetSection(RateLimitingOptions.SectionName));
+        services.AddValidatedOptions<ApiOptions, ApiOptionsValidator>(ApiOptions.SectionName);
+        services.AddValidatedOptions<RateLimitingOptions, RateLimitingOptionsValidator>(RateLimitingOptions.SectionName);
+        services.AddValidatedOptions<WebhookOptions, WebhookOptionsValidator>(WebhookOptions.SectionName);
+        // The reference service's FUNCTIONS_ENDPOINT_URL (an environment variable, so already in
+        // configuration) wins over Webhook:BaseUrl; read once, when the options are first built.
+        services.AddOptions<WebhookOptions>().Configure<IConfiguration>((webhook, configuration) =>
+        {
+            if (configuration[WebhookOptions.EnvironmentVariable] is { Length: > 0 } baseUrl)
+            {
+                webhook.BaseUrl = baseUrl;
+            }
+        });
+        services.AddGazeEngineOptions();
+
         services.AddSingleton<RatePolicyCatalog>();
         services.AddSingleton<RateLimitGate>();
         services.AddSingleton<RateLimitMetrics>();
         services.AddHostedService<RateLimiterWarmup>();
         services.AddSingleton<MlWorkGate>();
-        services.AddOptions<ForwardedHeadersOptions>().Configure<Microsoft.Extensions.Options.IOptions<RateLimitingOptions>>(
+        services.AddScoped<MlTimeBudget>();
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<RateLimitingOptions>>(
             (forwarded, limits) => TrustedProxies.Configure(forwarded, limits.Value.TrustedProxies));
 
-        services.Configure<WebhookOptions>(configuration.GetSection(WebhookOptions.SectionName));
-        var webhook = configuration.GetSection(WebhookOptions.SectionName).Get<WebhookOptions>() ?? new WebhookOptions();
-        services.AddHttpClient<CalibrationWebhook>().AddStandardResilienceHandler(resilience =>
+        services.AddHttpClient<CalibrationWebhook>().AddStandardResilienceHandler().Configure((resilience, provider) =>
         {
+            var webhook = provider.GetRequiredService<IOptions<WebhookOptions>>().Value;
             resilience.AttemptTimeout.Timeout = webhook.AttemptTimeout;
             resilience.Retry.MaxRetryAttempts = webhook.MaxRetries;
             resilience.Retry.Delay = webhook.RetryDelay;
             resilience.TotalRequestTimeout.Timeout = webhook.TotalTimeout;
+            // The resilience handler insists on a sampling window of at least two attempts.
             resilience.CircuitBreaker.SamplingDuration = TimeSpan.FromTicks(Math.Max(resilience.CircuitBreaker.SamplingDuration.Ticks, 2 * webhook.AttemptTimeout.Ticks));
         });
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = StatusProblems.Describe);
-        services.AddCors(options => options.AddPolicy(CorsPolicy, policy =>
+        services.AddCors();
+        services.AddOptions<CorsOptions>().Configure<IOptions<ApiOptions>>((cors, api) => cors.AddPolicy(CorsPolicy, policy =>
         {
-            if (api.AllowedOrigins.Contains("*"))
+            if (api.Value.AllowsAnyOrigin)
             {
                 // Echo the caller's origin (with Vary: Origin) rather than "*", as the clients call cross-origin.
                 policy.SetIsOriginAllowed(_ => true);
             }
             else
             {
-                policy.WithOrigins(api.AllowedOrigins);
+                policy.WithOrigins(api.Value.AllowedOrigins);
             }
 
             policy.AllowAnyHeader().WithMethods("GET", "POST", "OPTIONS")
                 .WithExposedHeaders([.. RateLimitHeaders.Exposed, "X-Calibration-Id"]);
         }));
 
-        services.Configure<ApiOptions>(configuration.GetSection(ApiOptions.SectionName));
-        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = api.MaxRequestBodyBytes);
-        services.Configure<FormOptions>(form =>
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<ApiOptions>>(
+            (kestrel, api) => kestrel.Limits.MaxRequestBodySize = api.Value.MaxRequestBodyBytes);
+        services.AddOptions<FormOptions>().Configure<IOptions<ApiOptions>>((form, api) =>
         {
-            form.ValueLengthLimit = (int)Math.Min(int.MaxValue, api.MaxRequestBodyBytes);
-            form.MultipartBodyLengthLimit = api.MaxRequestBodyBytes;
+            form.ValueLengthLimit = (int)Math.Min(int.MaxValue, api.Value.MaxRequestBodyBytes);
+            form.MultipartBodyLengthLimit = api.Value.MaxRequestBodyBytes;
         });
         return services;
     }
@@ -69,10 +88,6 @@ public static class GazeApiServiceExtensions
     /// </summary>
     public static WebApplication UseGazeApi(this WebApplication app)
     {
-        // Build the policies now: a malformed limit stops the start with the setting's name.
-        _ = app.Services.GetRequiredService<RatePolicyCatalog>();
-        _ = FailurePolicy.IsClosed(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<RateLimitingOptions>>().Value.FailurePolicy);
-
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusProblems.StatusFor });
         app.UseStatusCodePages();
         app.Use((context, next) =>

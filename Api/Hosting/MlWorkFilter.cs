@@ -14,7 +14,7 @@ public sealed class MlWorkFilter(MlWorkGate gate) : IEndpointFilter
         if (!lease.IsAcquired)
         {
             context.HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Problem.Busy($"This node is already running and queueing as many ML requests as it takes. Retry in {RetryAfterSeconds} s.", RetryAfterSeconds);
+            return Problem.Busy($"This node is already running and queueing as many ML requests as it takes. Retry in {RetryAfterSeconds} s.", RetryAfterSeconds).ToResult();
         }
 
         return await next(context);

@@ -21,7 +21,7 @@ public sealed class RequestSizeLimitMiddleware(RequestDelegate next, IOptions<Ap
             return next(context);
         }
 
-        return ProblemWriter.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, ProblemTypes.PayloadTooLarge, "Payload Too Large",
-            $"The request body is {length.Value.ToString(CultureInfo.InvariantCulture)} bytes; this service accepts at most {_limit.ToString(CultureInfo.InvariantCulture)}.");
+        return ProblemWriter.WriteAsync(context, Problem.PayloadTooLarge(
+            $"The request body is {length.Value.ToString(CultureInfo.InvariantCulture)} bytes; this service accepts at most {_limit.ToString(CultureInfo.InvariantCulture)}."));
     }
 }

@@ -6,6 +6,24 @@ namespace Gaze.Api.Hosting;
 /// <summary>Applies <c>RateLimiting:TrustedProxies</c> to the forwarded-headers middleware.</summary>
 public static class TrustedProxies
 {
+    /// <summary>Reads an entry: a CIDR network, or one address (taken as a network of that address alone).</summary>
+    public static bool TryParse(string entry, out System.Net.IPNetwork network)
+    {
+        if (System.Net.IPNetwork.TryParse(entry, out network))
+        {
+            return true;
+        }
+
+        if (IPAddress.TryParse(entry, out var address))
+        {
+            network = new System.Net.IPNetwork(address, address.GetAddressBytes().Length * 8);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Configures <paramref name="forwarded"/> from validated entries (see <see cref="TryParse"/>).</summary>
     public static void Configure(ForwardedHeadersOptions forwarded, IReadOnlyCollection<string> trusted)
     {
         forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor;
@@ -20,17 +38,9 @@ public static class TrustedProxies
         forwarded.KnownIPNetworks.Clear();
         foreach (var entry in trusted)
         {
-            if (System.Net.IPNetwork.TryParse(entry, out var network))
+            if (TryParse(entry, out var network))
             {
                 forwarded.KnownIPNetworks.Add(network);
-            }
-            else if (IPAddress.TryParse(entry, out var address))
-            {
-                forwarded.KnownProxies.Add(address);
-            }
-            else
-            {
-                throw new FormatException($"Setting RateLimiting:TrustedProxies: '{entry}' is neither an IP address nor a CIDR network.");
             }
         }
     }

@@ -4,7 +4,7 @@ using Gaze.Api.Problems;
 using Gaze.Api.RateLimiting;
 using Gaze.Grains.Interfaces;
 using Gaze.Grains.Interfaces.Prediction;
-using Gaze.Grains.Prediction;
+using Gaze.Prediction;
 using Microsoft.Extensions.Options;
 
 namespace Gaze.Api.Prediction;
@@ -20,25 +20,27 @@ public static class BatchPredictionApi
 
     public static IEndpointRouteBuilder MapBatchPredictionApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost(Route, PredictAsync).RequireRatePolicy(RatePolicyNames.BatchPrediction).AddEndpointFilter<MlWorkFilter>();
+        app.MapPost(Route, PredictAsync)
+            .RequireRatePolicy(RatePolicyNames.BatchPrediction)
+            .AsMlWork(services => services.GetRequiredService<IOptions<PredictionOptions>>().Value.TimeBudget, "batch", "try a smaller calibration or a simpler model");
         return app;
     }
 
-    private static async Task<IResult> PredictAsync(HttpContext context, IGrainFactory grains, IOptions<PredictionOptions> options, CancellationToken cancellationToken)
+    private static async Task<IResult> PredictAsync(HttpContext context, IGrainFactory grains, MlTimeBudget budget)
     {
         if (!context.Request.HasJsonContentType())
         {
-            return Problem.UnsupportedMediaType("Content-Type must be application/json.");
+            return Problem.UnsupportedMediaType("Content-Type must be application/json.").ToResult();
         }
 
         JsonDocument body;
         try
         {
-            body = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: cancellationToken);
+            body = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
         }
         catch (JsonException exception)
         {
-            return Problem.InvalidFields(["body"], $"The body is not valid JSON: {exception.Message}");
+            return Problem.InvalidFields(["body"], $"The body is not valid JSON: {exception.Message}").ToResult();
         }
 
         // The document stays open until the answer is written: timestamps and screen sizes are echoed from it.
@@ -47,33 +49,19 @@ public static class BatchPredictionApi
             var (request, fields) = BatchRequestReader.Read(body.RootElement);
             if (request is null)
             {
-                return Problem.InvalidFields(fields.FieldNames(), fields.Summary("Invalid batch"));
+                return Problem.InvalidFields(fields.FieldNames(), fields.Summary("Invalid batch")).ToResult();
             }
 
             var predictor = grains.GetGrain<IPredictionGrain>(0);
-            using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            budget.CancelAfter(options.Value.TimeBudget);
-            PredictionResult result;
-            try
+            var result = request.Stateless is { } stateless
+                ? await predictor.PredictStatelessAsync(new StatelessPredictionRequest(request.Model, request.ScreenWidth, request.ScreenHeight, stateless.Calibration, stateless.Validation, request.Samples), budget.Token)
+                : await predictor.PredictAsync(new StoredPredictionRequest(request.CalibrationId!, request.Model, request.ScreenWidth, request.ScreenHeight, request.Samples), budget.Token);
+            if (result.Rejection is { } rejection)
             {
-                result = request.Stateless is { } stateless
-                    ? await predictor.PredictStatelessAsync(new StatelessPredictionRequest(request.Model, request.ScreenWidth, request.ScreenHeight, stateless.Calibration, stateless.Validation, request.Samples), budget.Token)
-                    : await predictor.PredictAsync(new StoredPredictionRequest(request.CalibrationId!, request.Model, request.ScreenWidth, request.ScreenHeight, request.Samples), budget.Token);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                return Problem.OverBudget($"The batch did not finish within {options.Value.TimeBudget.TotalSeconds:0.###} s; try a smaller calibration or a simpler model.");
+                return Problem.Rejected(rejection, ProblemKinds.UnprocessableBatch).ToResult();
             }
 
-            switch (result.Status)
-            {
-                case PredictionStatus.CalibrationNotFound:
-                    return Problem.CalibrationNotFound(result.Reason!);
-                case PredictionStatus.Rejected:
-                    return Problem.UnprocessableBatch(result.Reason!);
-            }
-
-            await BatchResponseWriter.WriteAsync(context.Response, request, result, cancellationToken);
+            await BatchResponseWriter.WriteAsync(context.Response, request, result, context.RequestAborted);
             return Results.Empty;
         }
     }

@@ -1,29 +1,38 @@
+using Gaze.Grains.Interfaces;
+using Microsoft.AspNetCore.Mvc;
+
 namespace Gaze.Api.Problems;
 
-/// <summary>Problem results of the endpoints, each naming what the client has to change.</summary>
+/// <summary>
+/// The problem bodies of the service, each naming what the client has to change. Endpoints return
+/// them with <see cref="ToResult"/>, middleware writes them with <see cref="ProblemWriter"/>.
+/// </summary>
 public static class Problem
 {
-    public static IResult InvalidFields(string[] fields, string detail) => TypedResults.Problem(
-        detail, statusCode: StatusCodes.Status400BadRequest, title: "Invalid request", type: ProblemTypes.InvalidField,
-        extensions: new Dictionary<string, object?> { ["fields"] = fields });
+    public static ProblemDetails InvalidFields(IReadOnlyList<string> fields, string detail) =>
+        ProblemKinds.InvalidField.Create(detail, ("fields", fields));
 
-    public static IResult UnsupportedMediaType(string detail) => TypedResults.Problem(
-        detail, statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported Media Type", type: ProblemTypes.UnsupportedMediaType);
+    public static ProblemDetails UnsupportedMediaType(string detail) => ProblemKinds.UnsupportedMediaType.Create(detail);
 
-    public static IResult Unprocessable(string detail) => TypedResults.Problem(
-        detail, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Unprocessable calibration", type: ProblemTypes.Unprocessable);
+    public static ProblemDetails PayloadTooLarge(string detail) => ProblemKinds.PayloadTooLarge.Create(detail);
 
-    public static IResult UnprocessableBatch(string detail) => TypedResults.Problem(
-        detail, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Unprocessable batch", type: ProblemTypes.UnprocessableBatch);
+    /// <summary>ML work that produced no answer, as <paramref name="unprocessable"/> unless the calibration is missing.</summary>
+    public static ProblemDetails Rejected(WorkRejection rejection, ProblemKind unprocessable) => rejection.Kind switch
+    {
+        RejectionKind.CalibrationNotFound => ProblemKinds.CalibrationNotFound.Create(rejection.Reason, ("fields", new[] { "calib_id" })),
+        _ => unprocessable.Create(rejection.Reason),
+    };
 
-    public static IResult OverBudget(string detail) => TypedResults.Problem(
-        detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service Unavailable", type: ProblemTypes.OverBudget);
+    public static ProblemDetails OverBudget(string detail) => ProblemKinds.OverBudget.Create(detail);
 
-    public static IResult Busy(string detail, int retryAfterSeconds) => TypedResults.Problem(
-        detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service Unavailable", type: ProblemTypes.Busy,
-        extensions: new Dictionary<string, object?> { ["retry_after"] = retryAfterSeconds });
+    public static ProblemDetails Busy(string detail, int retryAfterSeconds) => ProblemKinds.Busy.Create(detail, ("retry_after", retryAfterSeconds));
 
-    public static IResult CalibrationNotFound(string detail) => TypedResults.Problem(
-        detail, statusCode: StatusCodes.Status404NotFound, title: "Calibration not found", type: ProblemTypes.CalibrationNotFound,
-        extensions: new Dictionary<string, object?> { ["fields"] = new[] { "calib_id" } });
+    public static ProblemDetails RateLimited(string detail, string limit, long retryAfterSeconds) =>
+        ProblemKinds.RateLimited.Create(detail, ("limit", limit), ("retry_after", retryAfterSeconds));
+
+    public static ProblemDetails LimiterUnavailable(string detail, int retryAfterSeconds) =>
+        ProblemKinds.LimiterUnavailable.Create(detail, ("retry_after", retryAfterSeconds));
+
+    /// <summary>An endpoint result for <paramref name="problem"/>, written like every other problem body.</summary>
+    public static IResult ToResult(this ProblemDetails problem) => TypedResults.Problem(problem);
 }

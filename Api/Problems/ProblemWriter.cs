@@ -5,16 +5,10 @@ namespace Gaze.Api.Problems;
 /// <summary>Writes problem bodies from middleware, where endpoint results are not available.</summary>
 public static class ProblemWriter
 {
-    public static async Task WriteAsync(HttpContext context, int status, string type, string title, string detail, IDictionary<string, object?>? extensions = null)
+    public static Task WriteAsync(HttpContext context, ProblemDetails problem)
     {
-        context.Response.StatusCode = status;
-        var problem = new ProblemDetails { Type = type, Title = title, Status = status, Detail = detail };
-        foreach (var (key, value) in extensions ?? new Dictionary<string, object?>())
-        {
-            problem.Extensions[key] = value;
-        }
-
+        context.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
         var service = context.RequestServices.GetRequiredService<IProblemDetailsService>();
-        await service.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
+        return service.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem }).AsTask();
     }
 }

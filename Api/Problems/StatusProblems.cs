@@ -25,7 +25,7 @@ public static class StatusProblems
                 problem.Detail = $"Method {request.Method} is not allowed on {request.Path}; allowed: {context.HttpContext.Response.Headers.Allow}.";
                 break;
             case StatusCodes.Status413PayloadTooLarge when string.IsNullOrEmpty(problem.Detail):
-                problem.Type = ProblemTypes.PayloadTooLarge;
+                problem.Type = ProblemKinds.PayloadTooLarge.Type;
                 problem.Detail = "The request body is larger than this service accepts.";
                 break;
         }

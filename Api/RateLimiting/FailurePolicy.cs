@@ -1,15 +1,15 @@
+using System.ComponentModel;
+using Gaze.Grains.Interfaces.Configuration;
+
 namespace Gaze.Api.RateLimiting;
 
-/// <summary>What to do when the limiter cannot decide: admit (<c>open</c>) or refuse with 503 (<c>closed</c>).</summary>
-public static class FailurePolicy
+/// <summary>What to do when the limiter cannot decide; written <c>open</c> or <c>closed</c> in configuration.</summary>
+[TypeConverter(typeof(SettingEnumConverter<FailurePolicy>))]
+public enum FailurePolicy
 {
-    public const string Open = "open";
-    public const string Closed = "closed";
+    /// <summary>Admit the request (and log): availability over protection.</summary>
+    Open,
 
-    public static bool IsClosed(string value) => value.ToLowerInvariant() switch
-    {
-        Open => false,
-        Closed => true,
-        _ => throw new FormatException($"Setting {RateLimitingOptions.SectionName}:FailurePolicy: '{value}' must be 'open' or 'closed'."),
-    };
+    /// <summary>Refuse with 503 and <c>Retry-After: 1</c>: protection over availability.</summary>
+    Closed,
 }

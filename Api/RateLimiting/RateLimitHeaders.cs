@@ -31,12 +31,9 @@ public static class RateLimitHeaders
         headers["X-RateLimit-Reset"] = Seconds(resetAt - DateTimeOffset.UnixEpoch).ToString(CultureInfo.InvariantCulture);
         if (!decision.Allowed)
         {
-            headers.RetryAfter = RetryAfterSeconds(decision).ToString(CultureInfo.InvariantCulture);
+            headers.RetryAfter = decision.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         }
     }
-
-    /// <summary>Whole seconds, rounded up, after which a retry is admitted (one second less is not).</summary>
-    public static long RetryAfterSeconds(RateDecision decision) => Seconds(decision.RetryAfter);
 
     /// <summary>
     /// The rule that binds: when denied, the one forcing the longest wait; otherwise the one with
@@ -69,6 +66,5 @@ public static class RateLimitHeaders
     }
 
     // Integer arithmetic on ticks: rounding up must be exact for Retry-After to be exact.
-    private static long Seconds(TimeSpan span) =>
-        span <= TimeSpan.Zero ? 0 : (span.Ticks + TimeSpan.TicksPerSecond - 1) / TimeSpan.TicksPerSecond;
+    private static long Seconds(TimeSpan span) => RateDecision.WholeSeconds(span);
 }

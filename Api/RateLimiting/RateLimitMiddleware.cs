@@ -1,5 +1,6 @@
 using System.Globalization;
 using Gaze.Api.Problems;
+using Gaze.Grains.Interfaces.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Gaze.Api.RateLimiting;
@@ -16,7 +17,8 @@ public sealed class RateLimitMiddleware(
     IOptions<RateLimitingOptions> options)
 {
     private readonly RateLimitingOptions _options = options.Value;
-    private readonly bool _failClosed = FailurePolicy.IsClosed(options.Value.FailurePolicy);
+    private readonly bool _failClosed = options.Value.FailurePolicy == FailurePolicy.Closed;
+    private readonly string _failurePolicyName = SettingEnumConverter<FailurePolicy>.Spelling(options.Value.FailurePolicy);
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -35,13 +37,11 @@ public sealed class RateLimitMiddleware(
         var decision = await gate.AcquireAsync(clientKey, policy, context.RequestAborted);
         if (decision is null)
         {
-            metrics.FailurePolicyApplied(policy.Name, _failClosed ? FailurePolicy.Closed : FailurePolicy.Open);
+            metrics.FailurePolicyApplied(policy.Name, _failurePolicyName);
             if (_failClosed)
             {
                 context.Response.Headers.RetryAfter = "1";
-                await ProblemWriter.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, ProblemTypes.LimiterUnavailable,
-                    "Service Unavailable", "The rate limiter could not decide this request in time. Retry in 1 s.",
-                    new Dictionary<string, object?> { ["retry_after"] = 1 });
+                await ProblemWriter.WriteAsync(context, Problem.LimiterUnavailable("The rate limiter could not decide this request in time. Retry in 1 s.", 1));
                 return;
             }
 
@@ -58,9 +58,8 @@ public sealed class RateLimitMiddleware(
 
         // A denied decision names the rule that forces the longest wait.
         var limit = decision.Violated!.Text;
-        var retryAfter = RateLimitHeaders.RetryAfterSeconds(decision);
-        await ProblemWriter.WriteAsync(context, StatusCodes.Status429TooManyRequests, ProblemTypes.RateLimited, "Too Many Requests",
-            $"Rate limit exceeded: {limit} on {context.Request.Path}. Retry in {retryAfter.ToString(CultureInfo.InvariantCulture)} s.",
-            new Dictionary<string, object?> { ["limit"] = limit, ["retry_after"] = retryAfter });
+        var retryAfter = decision.RetryAfterSeconds;
+        await ProblemWriter.WriteAsync(context, Problem.RateLimited(
+            $"Rate limit exceeded: {limit} on {context.Request.Path}. Retry in {retryAfter.ToString(CultureInfo.InvariantCulture)} s.", limit, retryAfter));
     }
 }

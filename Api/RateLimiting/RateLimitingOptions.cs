@@ -1,3 +1,5 @@
+using Gaze.Grains.Interfaces.RateLimiting;
+
 namespace Gaze.Api.RateLimiting;
 
 /// <summary>Rate-limit settings (configuration section <c>RateLimiting</c>).</summary>
@@ -9,7 +11,7 @@ public sealed class RateLimitingOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary><c>moving-window</c> (exact) or <c>fixed-window</c> (flask-limiter's default).</summary>
-    public string Strategy { get; set; } = "moving-window";
+    public RateStrategy Strategy { get; set; } = RateStrategy.MovingWindow;
 
     /// <summary>Limits every limited endpoint also counts against, shared across endpoints.</summary>
     public string DefaultLimits { get; set; } = "50 per hour; 200 per day";
@@ -22,7 +24,7 @@ public sealed class RateLimitingOptions
     };
 
     /// <summary><c>open</c>: admit when the limiter cannot answer; <c>closed</c>: answer 503.</summary>
-    public string FailurePolicy { get; set; } = "open";
+    public FailurePolicy FailurePolicy { get; set; } = FailurePolicy.Open;
 
     /// <summary>Longest wait for the limiter's decision before the failure policy applies.</summary>
     public TimeSpan DecisionTimeout { get; set; } = TimeSpan.FromMilliseconds(200);

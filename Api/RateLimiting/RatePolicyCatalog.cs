@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Gaze.Grains.Interfaces.Configuration;
 using Gaze.Grains.Interfaces.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -6,8 +7,8 @@ namespace Gaze.Api.RateLimiting;
 
 /// <summary>
 /// The policies built once from <see cref="RateLimitingOptions"/>: each endpoint policy is its own
-/// rules followed by the shared default rules. Building it validates the configuration, so a
-/// malformed limit stops the host at start-up with the setting's name.
+/// rules followed by the shared default rules. The options were validated at start
+/// (<see cref="RateLimitingOptionsValidator"/>), so building cannot meet a malformed limit.
 /// </summary>
 public sealed class RatePolicyCatalog
 {
@@ -16,8 +17,8 @@ public sealed class RatePolicyCatalog
     public RatePolicyCatalog(IOptions<RateLimitingOptions> options)
     {
         var settings = options.Value;
-        Strategy = ParseStrategy(settings.Strategy);
-        StrategyName = settings.Strategy.ToLowerInvariant();
+        Strategy = settings.Strategy;
+        StrategyName = SettingEnumConverter<RateStrategy>.Spelling(Strategy);
         var defaults = BuildRules(RatePolicyNames.Default, settings.DefaultLimits, $"{RateLimitingOptions.SectionName}:DefaultLimits", shared: true);
         _policies[RatePolicyNames.Default] = new RatePolicy(RatePolicyNames.Default, defaults, Strategy);
         foreach (var (name, limits) in settings.Endpoints)
@@ -29,7 +30,7 @@ public sealed class RatePolicyCatalog
 
     public RateStrategy Strategy { get; }
 
-    /// <summary>The configured strategy as written in configuration, e.g. <c>moving-window</c>.</summary>
+    /// <summary>The strategy as written in configuration, e.g. <c>moving-window</c>.</summary>
     public string StrategyName { get; }
 
     /// <summary>Every policy, the default one first.</summary>
@@ -58,11 +59,4 @@ public sealed class RatePolicyCatalog
         var window = limit.Multiples == 1 ? limit.Unit : $"{limit.Multiples}-{limit.Unit}s";
         return shared ? window : single ? scope : $"{scope}-{window}";
     }
-
-    private static RateStrategy ParseStrategy(string text) => text.ToLowerInvariant() switch
-    {
-        "moving-window" => RateStrategy.MovingWindow,
-        "fixed-window" => RateStrategy.FixedWindow,
-        _ => throw new FormatException($"Setting {RateLimitingOptions.SectionName}:Strategy: '{text}' is not a strategy; use 'moving-window' or 'fixed-window'."),
-    };
 }

@@ -2,13 +2,13 @@ namespace Gaze.Grains.Interfaces.Calibration;
 
 /// <summary>Outcome of a calibration request.</summary>
 /// <param name="ResponseJson">The response body when the calibration succeeded.</param>
-/// <param name="RejectionReason">Why well-formed data could not be calibrated (answered 422), when it failed.</param>
+/// <param name="Rejection">Why well-formed data could not be calibrated, when it failed.</param>
 [GenerateSerializer, Immutable, Alias("Gaze.CalibrationResult")]
 public sealed record CalibrationResult(
     [property: Id(0)] string? ResponseJson,
-    [property: Id(1)] string? RejectionReason)
+    [property: Id(1)] WorkRejection? Rejection)
 {
     public static CalibrationResult Success(string json) => new(json, null);
 
-    public static CalibrationResult Rejected(string reason) => new(null, reason);
+    public static CalibrationResult Rejected(string reason) => new(null, WorkRejection.Unprocessable(reason));
 }

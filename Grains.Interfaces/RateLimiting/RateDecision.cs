@@ -14,4 +14,15 @@ public sealed record RateDecision(
     [property: Id(1)] ImmutableArray<RateLimitUsage> Usages,
     [property: Id(2)] DateTimeOffset Now,
     [property: Id(3)] TimeSpan RetryAfter,
-    [property: Id(4)] RateLimitRule? Violated);
+    [property: Id(4)] RateLimitRule? Violated)
+{
+    /// <summary>
+    /// <see cref="RetryAfter"/> in whole seconds, rounded up: retrying after that many seconds is
+    /// admitted, one second earlier is not (the value of a <c>Retry-After</c> header).
+    /// </summary>
+    public long RetryAfterSeconds => WholeSeconds(RetryAfter);
+
+    /// <summary>A positive span in whole seconds, rounded up; zero for none.</summary>
+    public static long WholeSeconds(TimeSpan span) =>
+        span <= TimeSpan.Zero ? 0 : (span.Ticks + TimeSpan.TicksPerSecond - 1) / TimeSpan.TicksPerSecond;
+}

@@ -15,7 +15,7 @@ namespace Gaze.Grains.Calibration;
 [StatelessWorker]
 public sealed partial class CalibrationGrain(IOptions<CalibrationOptions> options, ILogger<CalibrationGrain> logger) : Grain, ICalibrationGrain
 {
-    private readonly Calibrator _calibrator = new(options.Value.Grids);
+    private readonly Calibrator _calibrator = new(options.Value.EffectiveGrids());
 
     public async Task<CalibrationResult> CalibrateAsync(CalibrationRecord record, CancellationToken cancellationToken = default)
     {

@@ -1,7 +1,9 @@
-using Gaze.Grains.Calibration;
+using System.Net;
+using Gaze.Calibration;
+using Gaze.Grains.Hosting.Settings;
 using Gaze.Grains.Prediction;
 using Gaze.Grains.Storage;
-using Microsoft.Extensions.Configuration;
+using Gaze.Prediction;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
@@ -12,42 +14,54 @@ namespace Gaze.Grains.Hosting;
 public static class GazeSiloBuilderExtensions
 {
     /// <summary>
-    /// Cluster identity and localhost clustering from the <c>Orleans</c> section, the grain
-    /// storages and call timeouts. Grains read time from Orleans' grain-area clock
+    /// Cluster identity and localhost clustering from the <c>Orleans</c> section, then the grains'
+    /// storages and settings. Grains read time from Orleans' grain-area clock
     /// (<see cref="TimeProviderNames.Grains"/>), which tests replace with a fake one.
     /// </summary>
-    public static ISiloBuilder AddGazeSilo(this ISiloBuilder silo, IConfiguration configuration)
+    public static ISiloBuilder AddGazeSilo(this ISiloBuilder silo)
     {
-        var orleans = configuration.GetSection(OrleansHostingOptions.SectionName).Get<OrleansHostingOptions>() ?? new OrleansHostingOptions();
-        silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: orleans.ServiceId, clusterId: orleans.ClusterId);
-        return silo.AddGazeGrains(configuration);
+        silo.Services.AddValidatedOptions<OrleansHostingOptions, OrleansHostingOptionsValidator>(OrleansHostingOptions.SectionName);
+        // What UseLocalhostClustering does, but read from bound options instead of values fixed at build time.
+        silo.UseDevelopmentClustering(membership => membership.Configure<IOptions<OrleansHostingOptions>>(
+            (options, hosting) => options.PrimarySiloEndpoint = new IPEndPoint(IPAddress.Loopback, hosting.Value.SiloPort)));
+        silo.Services.AddOptions<EndpointOptions>().Configure<IOptions<OrleansHostingOptions>>((endpoint, hosting) =>
+        {
+            endpoint.AdvertisedIPAddress = IPAddress.Loopback;
+            endpoint.SiloPort = hosting.Value.SiloPort;
+            endpoint.GatewayPort = hosting.Value.GatewayPort;
+        });
+        silo.Services.AddOptions<ClusterOptions>().Configure<IOptions<OrleansHostingOptions>>((cluster, hosting) =>
+        {
+            cluster.ClusterId = hosting.Value.ClusterId;
+            cluster.ServiceId = hosting.Value.ServiceId;
+        });
+        return silo.AddGazeGrains();
     }
 
-    /// <summary>Storages, options and messaging settings the grains rely on, without clustering.</summary>
-    public static ISiloBuilder AddGazeGrains(this ISiloBuilder silo, IConfiguration configuration)
+    /// <summary>Storages, settings and messaging the grains rely on, without clustering.</summary>
+    public static ISiloBuilder AddGazeGrains(this ISiloBuilder silo)
     {
-        var storage = configuration.GetSqliteStorageOptions();
-        silo.AddSqliteGrainStorage(StorageNames.Rates, storage);
-        silo.AddSqliteGrainStorage(StorageNames.Calibrations, storage);
-        var calibration = new CalibrationOptions();
-        CalibrationSettings.Bind(calibration, configuration.GetSection(CalibrationOptions.SectionName));
-        silo.Services.AddSingleton(Options.Create(calibration));
-        silo.Services.AddOptions<PredictionOptions>()
-            .Bind(configuration.GetSection(PredictionOptions.SectionName))
-            .Validate(o => o.CacheEntries >= 1, "Setting Prediction:CacheEntries must be at least 1.")
-            .Validate(o => o.CacheIdleTime > TimeSpan.Zero, "Setting Prediction:CacheIdleTime must be positive.")
-            .Validate(o => o.TimeBudget > TimeSpan.Zero, "Setting Prediction:TimeBudget must be positive.")
-            .ValidateOnStart();
+        silo.Services.AddValidatedOptions<SqliteGrainStorageOptions, SqliteGrainStorageOptionsValidator>(SqliteGrainStorageOptions.SectionName);
+        silo.AddSqliteGrainStorage(StorageNames.Rates);
+        silo.AddSqliteGrainStorage(StorageNames.Calibrations);
+        silo.Services.AddGazeEngineOptions();
         silo.Services.AddSingleton<GazeMappingCache>();
         // Orleans 10 no longer cancels a timed-out call by default; grains should stop work nobody awaits.
         // Calls wait long enough for a calibration or a batch to use its whole time budget.
-        var predictionBudget = configuration.GetSection(PredictionOptions.SectionName).Get<PredictionOptions>()?.TimeBudget ?? new PredictionOptions().TimeBudget;
-        var longestBudget = TimeSpan.FromTicks(Math.Max(calibration.TimeBudget.Ticks, predictionBudget.Ticks));
-        silo.Configure<SiloMessagingOptions>(options =>
+        silo.Services.AddOptions<SiloMessagingOptions>().Configure<IOptions<CalibrationOptions>, IOptions<PredictionOptions>>((messaging, calibration, prediction) =>
         {
-            options.CancelRequestOnTimeout = true;
-            options.ResponseTimeout = TimeSpan.FromTicks(Math.Max(options.ResponseTimeout.Ticks, (longestBudget + TimeSpan.FromSeconds(30)).Ticks));
+            var longestBudget = TimeSpan.FromTicks(Math.Max(calibration.Value.TimeBudget.Ticks, prediction.Value.TimeBudget.Ticks));
+            messaging.CancelRequestOnTimeout = true;
+            messaging.ResponseTimeout = TimeSpan.FromTicks(Math.Max(messaging.ResponseTimeout.Ticks, (longestBudget + TimeSpan.FromSeconds(30)).Ticks));
         });
         return silo;
     }
+
+    /// <summary>
+    /// The engine's settings (<c>Calibration</c>, <c>Prediction</c>), which both the grains and the
+    /// HTTP front end (time budgets) read. Safe to call from both in one host.
+    /// </summary>
+    public static IServiceCollection AddGazeEngineOptions(this IServiceCollection services) => services
+        .AddValidatedOptions<CalibrationOptions, CalibrationOptionsValidator>(CalibrationOptions.SectionName)
+        .AddValidatedOptions<PredictionOptions, PredictionOptionsValidator>(PredictionOptions.SectionName);
 }

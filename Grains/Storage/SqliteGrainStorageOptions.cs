@@ -8,11 +8,8 @@ public sealed class SqliteGrainStorageOptions
     /// <summary>Path of the database file; relative paths are resolved against the working directory.</summary>
     public string DataSource { get; set; } = Path.Combine("data", "gaze.db");
 
-    /// <summary>
-    /// SQLite <c>synchronous</c> pragma in WAL mode. <c>NORMAL</c> (default) keeps every committed write
-    /// across a process kill; <c>FULL</c> also keeps it across a power loss, at one fsync per write.
-    /// </summary>
-    public string Synchronous { get; set; } = "NORMAL";
+    /// <summary>SQLite <c>synchronous</c> pragma in WAL mode; see <see cref="SqliteSynchronous"/>.</summary>
+    public SqliteSynchronous Synchronous { get; set; } = SqliteSynchronous.Normal;
 
     /// <summary>How long a writer waits for the database lock held by another writer before failing.</summary>
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(30);

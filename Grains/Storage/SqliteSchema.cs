@@ -22,11 +22,7 @@ internal sealed class SqliteSchema
             Pooling = true,
             DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
         }.ToString();
-        _synchronous = options.Synchronous.ToUpperInvariant() switch
-        {
-            "NORMAL" or "FULL" or "EXTRA" => options.Synchronous.ToUpperInvariant(),
-            _ => throw new ArgumentException($"Storage:Sqlite:Synchronous must be NORMAL, FULL or EXTRA, not '{options.Synchronous}'."),
-        };
+        _synchronous = options.Synchronous.ToString().ToUpperInvariant();
         _created = new Lazy<Task>(() => CreateAsync(fullPath));
     }
 

@@ -42,13 +42,11 @@ public class RateDecisionBenchmarks
     public async Task SetupAsync()
     {
         _directory = Path.Combine(Path.GetTempPath(), "gaze-bench-" + Guid.NewGuid().ToString("N"));
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Sqlite:DataSource"] = Path.Combine(_directory, "bench.db") })
-            .Build();
         var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Sqlite:DataSource"] = Path.Combine(_directory, "bench.db") });
         builder.Logging.ClearProviders();
         builder.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Grains, _clock);
-        builder.UseOrleans(silo => silo.UseLocalhostClustering(siloPort: 21111, gatewayPort: 40000).AddGazeGrains(configuration));
+        builder.UseOrleans(silo => silo.UseLocalhostClustering(siloPort: 21111, gatewayPort: 40000).AddGazeGrains());
         _silo = builder.Build();
         await _silo.StartAsync();
 

@@ -16,6 +16,6 @@ public sealed class GazeMappingCancellationTests
         cancelled.Cancel();
 
         Assert.ThrowsAny<OperationCanceledException>(() =>
-            GazeMapping.Fit(UpstreamGazeTrackerTests.FixtureSamples(), model, 1000, 600, GazeMappingKind.StoredCalibration, cancelled.Token));
+            GazeMapping.Fit(UpstreamFixture.Samples(), model, 1000, 600, GazeMappingKind.StoredCalibration, cancelled.Token));
     }
 }

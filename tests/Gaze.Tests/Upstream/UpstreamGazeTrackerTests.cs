@@ -12,17 +12,6 @@ namespace Gaze.Tests.Upstream;
 /// </summary>
 public sealed class UpstreamGazeTrackerTests
 {
-    /// <summary>The reference's conftest fixture: 5 targets, iris jitter -0.01/0/+0.01 on all four values.</summary>
-    public static CalibrationSample[] FixtureSamples() =>
-    [
-        .. new (double Px, double Py, double Lx, double Ly, double Rx, double Ry)[]
-            {
-                (100, 100, 0.30, 0.40, 0.60, 0.40), (500, 300, 0.50, 0.50, 0.80, 0.50), (900, 500, 0.70, 0.60, 0.90, 0.60),
-                (100, 500, 0.20, 0.70, 0.50, 0.70), (900, 100, 0.60, 0.30, 0.85, 0.30),
-            }
-            .SelectMany(t => new[] { -0.01, 0.0, 0.01 }.Select(j => new CalibrationSample(t.Lx + j, t.Ly + j, t.Rx + j, t.Ry + j, t.Px, t.Py))),
-    ];
-
     [Fact]
     public void All_models_are_registered_and_built_fresh_each_time()
     {
@@ -56,7 +45,7 @@ public sealed class UpstreamGazeTrackerTests
     [Fact]
     public void The_full_calibration_of_the_fixture_gives_k_centroids_of_two_coordinates()
     {
-        var outcome = new Calibrator(DefaultGrids.Create()).Calibrate(FixtureSamples(), 2, ModelRegistry.LinearRegression, CancellationToken.None);
+        var outcome = new Calibrator(DefaultGrids.Create()).Calibrate(UpstreamFixture.Samples(), 2, ModelRegistry.LinearRegression, CancellationToken.None);
         Assert.Equal(2, outcome.Centroids.Count);
         Assert.All(outcome.Centroids, centroid => Assert.Equal(2, centroid.Length));
         // 5 x 3 cannot be stratified (3 test rows for 5 targets): the fallback holds out one row per target.

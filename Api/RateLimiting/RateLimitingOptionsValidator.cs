@@ -1,0 +1,39 @@
+using Gaze.Api.Hosting;
+using Gaze.Grains.Hosting.Settings;
+
+namespace Gaze.Api.RateLimiting;
+
+/// <summary>Checks the <c>RateLimiting</c> section: limit strings, strategy, failure policy, proxies, timeout, prefix.</summary>
+public sealed class RateLimitingOptionsValidator() : SettingsValidator<RateLimitingOptions>(RateLimitingOptions.SectionName)
+{
+    protected override void Check(RateLimitingOptions options, SettingErrors errors)
+    {
+        CheckLimits(options.DefaultLimits, nameof(options.DefaultLimits), errors);
+        foreach (var (policy, limits) in options.Endpoints)
+        {
+            CheckLimits(limits, $"{nameof(options.Endpoints)}:{policy}", errors);
+        }
+
+        errors.Require(Enum.IsDefined(options.Strategy), nameof(options.Strategy), "must be 'moving-window' or 'fixed-window'");
+        errors.Require(Enum.IsDefined(options.FailurePolicy), nameof(options.FailurePolicy), "must be 'open' or 'closed'");
+        errors.RequirePositive(options.DecisionTimeout, nameof(options.DecisionTimeout));
+        errors.Require(options.Ipv6PrefixLength is >= 1 and <= 128, nameof(options.Ipv6PrefixLength), $"must be 1-128, not {options.Ipv6PrefixLength}");
+        for (var i = 0; i < options.TrustedProxies.Length; i++)
+        {
+            errors.Require(TrustedProxies.TryParse(options.TrustedProxies[i], out _), $"{nameof(options.TrustedProxies)}:{i}",
+                $"'{options.TrustedProxies[i]}' is neither an IP address nor a CIDR network");
+        }
+    }
+
+    private void CheckLimits(string? text, string key, SettingErrors errors)
+    {
+        try
+        {
+            _ = LimitStringParser.Parse(text, $"{Section}:{key}");
+        }
+        catch (FormatException malformed)
+        {
+            errors.AddMessage(malformed.Message);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+namespace Gaze.Grains.Interfaces;
+
+/// <summary>Why ML work on well-formed input produced no answer.</summary>
+[GenerateSerializer, Alias("Gaze.RejectionKind")]
+public enum RejectionKind
+{
+    /// <summary>The data cannot be calibrated or fitted (answered 422 with the reason).</summary>
+    Unprocessable = 0,
+
+    /// <summary>No calibration is stored under the requested id (answered 404).</summary>
+    CalibrationNotFound = 1,
+}
+
+/// <summary>
+/// The one shape in which calibration and prediction say they could not answer: an expected
+/// outcome of the client's data, returned rather than thrown.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Gaze.WorkRejection")]
+public sealed record WorkRejection([property: Id(0)] RejectionKind Kind, [property: Id(1)] string Reason)
+{
+    public static WorkRejection Unprocessable(string reason) => new(RejectionKind.Unprocessable, reason);
+
+    public static WorkRejection CalibrationNotFound(string calibrationId) =>
+        new(RejectionKind.CalibrationNotFound, $"No calibration is stored under calib_id '{calibrationId}'.");
+}

@@ -1,0 +1,14 @@
+namespace Gaze.Grains.Hosting.Settings;
+
+/// <summary>Checks the <c>Orleans</c> section: identities present, two distinct valid ports.</summary>
+public sealed class OrleansHostingOptionsValidator() : SettingsValidator<OrleansHostingOptions>(OrleansHostingOptions.SectionName)
+{
+    protected override void Check(OrleansHostingOptions options, SettingErrors errors)
+    {
+        errors.Require(!string.IsNullOrWhiteSpace(options.ClusterId), nameof(options.ClusterId), "must not be empty");
+        errors.Require(!string.IsNullOrWhiteSpace(options.ServiceId), nameof(options.ServiceId), "must not be empty");
+        errors.Require(options.SiloPort is > 0 and <= 65535, nameof(options.SiloPort), $"must be a TCP port (1-65535), not {options.SiloPort}");
+        errors.Require(options.GatewayPort is > 0 and <= 65535, nameof(options.GatewayPort), $"must be a TCP port (1-65535), not {options.GatewayPort}");
+        errors.Require(options.SiloPort != options.GatewayPort, nameof(options.GatewayPort), $"must differ from Orleans:SiloPort ({options.SiloPort})");
+    }
+}

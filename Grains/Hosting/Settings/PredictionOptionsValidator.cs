@@ -1,0 +1,14 @@
+using Gaze.Prediction;
+
+namespace Gaze.Grains.Hosting.Settings;
+
+/// <summary>Checks the <c>Prediction</c> section.</summary>
+public sealed class PredictionOptionsValidator() : SettingsValidator<PredictionOptions>(PredictionOptions.SectionName)
+{
+    protected override void Check(PredictionOptions options, SettingErrors errors)
+    {
+        errors.Require(options.CacheEntries >= 1, nameof(options.CacheEntries), $"must be at least 1, not {options.CacheEntries}");
+        errors.RequirePositive(options.CacheIdleTime, nameof(options.CacheIdleTime));
+        errors.RequirePositive(options.TimeBudget, nameof(options.TimeBudget));
+    }
+}
