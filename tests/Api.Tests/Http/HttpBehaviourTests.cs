@@ -91,6 +91,16 @@ public sealed class StartupValidationTests
     [InlineData("RateLimiting:Strategy", "token-bucket")]
     [InlineData("RateLimiting:FailurePolicy", "maybe")]
     [InlineData("RateLimiting:TrustedProxies:0", "proxy.example")]
+    [InlineData("RateLimiting:DecisionTimeout", "00:00:00")]
+    [InlineData("Api:MlConcurrency", "0")]
+    [InlineData("Api:AllowedOrigins:0", "lab.example.org")]
+    [InlineData("Calibration:TimeBudget", "-00:00:01")]
+    [InlineData("Calibration:Grids:Ridge Regression:alpha:0", "lots")]
+    [InlineData("Calibration:Grids:Ridge Regresion:alpha:0", "1")]
+    [InlineData("Prediction:CacheEntries", "0")]
+    [InlineData("Storage:Sqlite:Synchronous", "OFF")]
+    [InlineData("Orleans:SiloPort", "70000")]
+    [InlineData("Webhook:BaseUrl", "receiver without scheme")]
     public void A_malformed_setting_stops_the_start_naming_it(string key, string value)
     {
         using var factory = new MisconfiguredApiFactory(key, value);
