@@ -1,3 +1,5 @@
+using Gaze.Numerics;
+
 namespace Gaze.Models;
 
 /// <summary>
@@ -153,18 +155,11 @@ public sealed class BayesianRidgeRegression : IRegressor
         return rss;
     }
 
-    /// <summary>numpy's <c>var</c>: mean squared deviation from the mean (ddof = 0).</summary>
-    private static double Variance(double[] values)
-    {
-        double mean = 0;
-        foreach (double v in values)
-            mean += v;
-        mean /= values.Length;
-        double sum = 0;
-        foreach (double v in values)
-            sum += (v - mean) * (v - mean);
-        return sum / values.Length;
-    }
+    /// <summary>
+    /// numpy's <c>var</c> (ddof = 0) of the centred targets, summed left to right; numpy sums pairwise,
+    /// which can differ in the last bits.
+    /// </summary>
+    private static double Variance(double[] values) => Moments.NaivePopulationVariance(values, Moments.NaiveMean(values));
 
     private static void RequireNonNegative(double value, string name)
     {

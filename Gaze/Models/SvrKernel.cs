@@ -1,4 +1,5 @@
 using System.Runtime.Intrinsics;
+using Gaze.Numerics;
 
 namespace Gaze.Models;
 
@@ -210,60 +211,13 @@ internal sealed class SvrKernel
 
     /// <summary>
     /// sklearn's <c>gamma='scale'</c>: <c>1 / (p * X.var())</c>, the variance taken over all n·p entries, or 1
-    /// when that variance is zero. numpy sums a contiguous array with pairwise summation, so the mean and the
-    /// mean of squared deviations are summed the same way here to get the identical double.
+    /// when that variance is zero. numpy sums a contiguous array pairwise, so both moments are summed that way
+    /// here too: gamma scales every kernel entry, and its last bit decides which iterates the solver walks.
     /// </summary>
     internal static double ScaleGamma(double[] x, int p)
     {
-        int count = x.Length;
-        double mean = PairwiseSum(x) / count;
-        var squared = new double[count];
-        for (int k = 0; k < count; k++)
-        {
-            double d = x[k] - mean;
-            squared[k] = d * d;
-        }
-
-        double variance = PairwiseSum(squared) / count;
+        double variance = Moments.PairwisePopulationVariance(x, Moments.PairwiseMean(x));
         return variance != 0 ? 1.0 / (p * variance) : 1.0;
-    }
-
-    /// <summary>
-    /// numpy's pairwise summation for float64 (numpy 1.24 <c>pairwise_sum_DOUBLE</c>): plain loop below 8
-    /// elements, eight interleaved accumulators up to a 128-element block, and recursive halving (split kept
-    /// at a multiple of 8) above that.
-    /// </summary>
-    internal static double PairwiseSum(ReadOnlySpan<double> a)
-    {
-        int n = a.Length;
-        if (n < 8)
-        {
-            double res = 0.0;
-            for (int i = 0; i < n; i++)
-                res += a[i];
-            return res;
-        }
-
-        if (n <= 128)
-        {
-            Span<double> r = stackalloc double[8];
-            a[..8].CopyTo(r);
-            int i = 8;
-            for (; i < n - (n % 8); i += 8)
-            {
-                for (int k = 0; k < 8; k++)
-                    r[k] += a[i + k];
-            }
-
-            double res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
-            for (; i < n; i++)
-                res += a[i];
-            return res;
-        }
-
-        int half = n / 2;
-        half -= half % 8;
-        return PairwiseSum(a[..half]) + PairwiseSum(a[half..]);
     }
 }
 
