@@ -177,7 +177,7 @@ public sealed class SupportVectorRegression : IRegressor
 
         _supportIndices = indices;
         _dualCoefficients = coefficients;
-        _supportColumns = SvrKernel.Transpose(vectors, count, p);
+        _supportColumns = ColumnMajor.Transpose(vectors, count, p);
         _features = p;
         _rho = solution.Rho;
         EffectiveGamma = gamma;
