@@ -57,12 +57,6 @@ public sealed class BayesianRidgeRegression : IRegressor
     /// <summary>Fitted intercept (sklearn's <c>intercept_</c>).</summary>
     public double Intercept { get; private set; }
 
-    /// <summary>Estimated noise precision (sklearn's <c>alpha_</c>).</summary>
-    public double Alpha { get; private set; }
-
-    /// <summary>Estimated weight precision (sklearn's <c>lambda_</c>).</summary>
-    public double Lambda { get; private set; }
-
     /// <summary>Sweeps run by the last fit (sklearn's <c>n_iter_</c>).</summary>
     public int Iterations { get; private set; }
 
@@ -112,7 +106,7 @@ public sealed class BayesianRidgeRegression : IRegressor
         }
 
         PosteriorMean(design, s, vt, uty, alpha, lambda, coef, scratch, fitted);
-        (_coef, Intercept, Alpha, Lambda, Iterations) = (coef, design.InterceptFor(coef), alpha, lambda, iterations);
+        (_coef, Intercept, Iterations) = (coef, design.InterceptFor(coef), iterations);
     }
 
     /// <inheritdoc />
