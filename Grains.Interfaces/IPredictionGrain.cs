@@ -8,9 +8,9 @@ namespace Gaze.Grains.Interfaces;
 /// </summary>
 public interface IPredictionGrain : IGrainWithIntegerKey
 {
-    /// <summary>Maps a session batch with a stored calibration (ALGORITHMS.md 3).</summary>
+    /// <summary>Maps a session batch with a stored calibration (docs/algorithms.md section 3).</summary>
     Task<PredictionResult> PredictAsync(StoredPredictionRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Maps a session batch with calibration rows sent alongside it, and scores them (ALGORITHMS.md 4).</summary>
+    /// <summary>Maps a session batch with calibration rows sent alongside it, and scores them (docs/algorithms.md section 4).</summary>
     Task<PredictionResult> PredictStatelessAsync(StatelessPredictionRequest request, CancellationToken cancellationToken = default);
 }

@@ -16,7 +16,7 @@ public static class SampleArrays
     /// <summary>
     /// Most calibration rows accepted (fixed points, either endpoint): about 60 times a 9 x 90
     /// calibration, and more than a 4 MiB field can hold (a sample takes at least 88 bytes), so
-    /// the spec's 4 MiB is always accepted. Fitting time grows with the square of the rows for SVR
+    /// any 4 MiB field of rows is always accepted. Fitting time grows with the square of the rows for SVR
     /// (about 80 s at this size), which the time budgets then cut short.
     /// </summary>
     public const int MaxCalibrationRows = 50_000;

@@ -8,7 +8,7 @@ using Gaze.Grains.Interfaces.Prediction;
 namespace Gaze.Api.Prediction;
 
 /// <summary>
-/// Reads a <c>batch_predict</c> body (API.md). The mode is chosen by the body: both
+/// Reads a <c>batch_predict</c> body (README.md, "Batch prediction"). The mode is chosen by the body: both
 /// <c>fixed_points</c> and <c>calib_points</c> present means stateless, otherwise a stored
 /// calibration is named by <c>calib_id</c>. Collects every problem so one 400 names them all.
 /// </summary>

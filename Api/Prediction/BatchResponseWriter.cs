@@ -4,7 +4,7 @@ using Gaze.Grains.Interfaces.Prediction;
 namespace Gaze.Api.Prediction;
 
 /// <summary>
-/// Streams the <c>batch_predict</c> answer (API.md): a JSON array of points in stored mode (RUXAILAB
+/// Streams the <c>batch_predict</c> answer (README.md, "Batch prediction"): a JSON array of points in stored mode (RUXAILAB
 /// accepts nothing else), <c>{predictions, metrics}</c> in stateless mode. Written straight to the
 /// response in slices, so a 100,000-sample answer is never held as one string.
 /// </summary>

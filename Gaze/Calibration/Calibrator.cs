@@ -7,7 +7,7 @@ using Gaze.Selection;
 namespace Gaze.Calibration;
 
 /// <summary>
-/// The calibration of ALGORITHMS.md section 2: one seeded 80/20 split stratified by target, a
+/// The calibration of docs/algorithms.md section 2: one seeded 80/20 split stratified by target, a
 /// model per axis (grid-searched unless linear regression) on standardised features, k-means on
 /// the held-out predictions, and per-target metrics of the non-negative predictions.
 /// </summary>

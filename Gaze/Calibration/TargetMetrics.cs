@@ -1,3 +1,5 @@
+using Gaze.Numerics;
+
 namespace Gaze.Calibration;
 
 /// <summary>Per-target calibration quality, in pixels.</summary>
@@ -21,10 +23,15 @@ public static class TargetMetrics
         return sum / predictedX.Count;
     }
 
+    /// <summary>The population standard deviation, its mean and squares summed left to right.</summary>
     public static double PopulationStd(IReadOnlyList<double> values)
     {
-        var mean = values.Average();
-        var squares = values.Sum(v => (v - mean) * (v - mean));
-        return Math.Sqrt(squares / values.Count);
+        if (values.Count == 0)
+        {
+            throw new InvalidOperationException("The deviation of no values is undefined.");
+        }
+
+        var array = values as double[] ?? [.. values];
+        return Math.Sqrt(Moments.NaivePopulationVariance(array, Moments.NaiveMean(array)));
     }
 }

@@ -1,8 +1,11 @@
+using Gaze.Numerics;
+
 namespace Gaze.Features;
 
 /// <summary>
 /// Standardises each column with the mean and population standard deviation (ddof 0) of the rows
 /// it was fitted on, as scikit-learn's <c>StandardScaler</c>; a zero deviation is treated as 1.
+/// Both moments are summed left to right.
 /// </summary>
 public sealed class StandardScaler : IFeatureStep
 {
@@ -16,23 +19,16 @@ public sealed class StandardScaler : IFeatureStep
         var columns = rows[0].Length;
         _mean = new double[columns];
         _scale = new double[columns];
+        var column = new double[rows.Length]; // the rows are row-major: each column is gathered once
         for (var c = 0; c < columns; c++)
         {
-            double sum = 0;
-            foreach (var row in rows)
+            for (var r = 0; r < rows.Length; r++)
             {
-                sum += row[c];
+                column[r] = rows[r][c];
             }
 
-            var mean = sum / rows.Length;
-            double squares = 0;
-            foreach (var row in rows)
-            {
-                var d = row[c] - mean;
-                squares += d * d;
-            }
-
-            var variance = squares / rows.Length;
+            var mean = Moments.NaiveMean(column);
+            var variance = Moments.NaivePopulationVariance(column, mean);
             _mean[c] = mean;
             // Like scikit-learn, a variance within rounding noise of zero counts as a constant column.
             var n = (double)rows.Length;

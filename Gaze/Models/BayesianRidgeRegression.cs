@@ -1,3 +1,5 @@
+using Gaze.Numerics;
+
 namespace Gaze.Models;
 
 /// <summary>
@@ -55,12 +57,6 @@ public sealed class BayesianRidgeRegression : IRegressor
     /// <summary>Fitted intercept (sklearn's <c>intercept_</c>).</summary>
     public double Intercept { get; private set; }
 
-    /// <summary>Estimated noise precision (sklearn's <c>alpha_</c>).</summary>
-    public double Alpha { get; private set; }
-
-    /// <summary>Estimated weight precision (sklearn's <c>lambda_</c>).</summary>
-    public double Lambda { get; private set; }
-
     /// <summary>Sweeps run by the last fit (sklearn's <c>n_iter_</c>).</summary>
     public int Iterations { get; private set; }
 
@@ -110,7 +106,7 @@ public sealed class BayesianRidgeRegression : IRegressor
         }
 
         PosteriorMean(design, s, vt, uty, alpha, lambda, coef, scratch, fitted);
-        (_coef, Intercept, Alpha, Lambda, Iterations) = (coef, design.InterceptFor(coef), alpha, lambda, iterations);
+        (_coef, Intercept, Iterations) = (coef, design.InterceptFor(coef), iterations);
     }
 
     /// <inheritdoc />
@@ -153,18 +149,11 @@ public sealed class BayesianRidgeRegression : IRegressor
         return rss;
     }
 
-    /// <summary>numpy's <c>var</c>: mean squared deviation from the mean (ddof = 0).</summary>
-    private static double Variance(double[] values)
-    {
-        double mean = 0;
-        foreach (double v in values)
-            mean += v;
-        mean /= values.Length;
-        double sum = 0;
-        foreach (double v in values)
-            sum += (v - mean) * (v - mean);
-        return sum / values.Length;
-    }
+    /// <summary>
+    /// numpy's <c>var</c> (ddof = 0) of the centred targets, summed left to right; numpy sums pairwise,
+    /// which can differ in the last bits.
+    /// </summary>
+    private static double Variance(double[] values) => Moments.NaivePopulationVariance(values, Moments.NaiveMean(values));
 
     private static void RequireNonNegative(double value, string name)
     {

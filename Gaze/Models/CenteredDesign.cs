@@ -1,4 +1,5 @@
 using System.Buffers;
+using Gaze.Numerics;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra.Factorization;
 
@@ -56,42 +57,57 @@ internal sealed class CenteredDesign
         if (p == 0)
             throw new ArgumentException("At least one feature is required.", nameof(rows));
 
-        var means = new double[p];
         for (int i = 0; i < n; i++)
         {
             double[] row = rows[i] ?? throw new ArgumentException("Rows must not be null.", nameof(rows));
             if (row.Length != p)
+            {
                 throw new ArgumentException($"Row {i} has {row.Length} features, expected {p}.", nameof(rows));
+            }
+
             for (int j = 0; j < p; j++)
             {
                 if (!double.IsFinite(row[j]))
+                {
                     throw new ArgumentException($"Row {i} feature {j} is not finite.", nameof(rows));
-                means[j] += row[j];
+                }
             }
         }
-        for (int j = 0; j < p; j++)
-            means[j] /= n;
 
+        // Copied column-major first, so each column is one span to average and then centre in place.
         var x = new double[n * p];
+        var means = new double[p];
         for (int j = 0; j < p; j++)
         {
-            double mean = means[j];
-            int offset = j * n;
+            var column = x.AsSpan(j * n, n);
             for (int i = 0; i < n; i++)
-                x[offset + i] = rows[i][j] - mean;
+            {
+                column[i] = rows[i][j];
+            }
+
+            double mean = Moments.NaiveMean(column);
+            for (int i = 0; i < n; i++)
+            {
+                column[i] -= mean;
+            }
+
+            means[j] = mean;
         }
 
-        double targetMean = 0;
         foreach (double t in targets)
         {
             if (!double.IsFinite(t))
+            {
                 throw new ArgumentException("Targets must be finite.", nameof(targets));
-            targetMean += t;
+            }
         }
-        targetMean /= n;
+
+        double targetMean = Moments.NaiveMean(targets);
         var y = new double[n];
         for (int i = 0; i < n; i++)
+        {
             y[i] = targets[i] - targetMean;
+        }
 
         return new CenteredDesign(n, p, x, y, means, targetMean);
     }

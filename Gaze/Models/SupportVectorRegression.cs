@@ -106,9 +106,6 @@ public sealed class SupportVectorRegression : IRegressor
     /// <summary>Use the SIMD scans of the solver where available; results are identical (internal test hook).</summary>
     internal bool UseSimd { get; init; } = true;
 
-    /// <summary>True once <see cref="Fit"/> has completed.</summary>
-    public bool IsFitted => _kernel is not null;
-
     /// <summary>Gamma actually used by the last fit (sklearn's <c>_gamma</c>).</summary>
     public double EffectiveGamma { get; private set; }
 
@@ -177,7 +174,7 @@ public sealed class SupportVectorRegression : IRegressor
 
         _supportIndices = indices;
         _dualCoefficients = coefficients;
-        _supportColumns = SvrKernel.Transpose(vectors, count, p);
+        _supportColumns = ColumnMajor.Transpose(vectors, count, p);
         _features = p;
         _rho = solution.Rho;
         EffectiveGamma = gamma;

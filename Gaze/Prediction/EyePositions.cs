@@ -53,7 +53,7 @@ public sealed class EyePositions
 
     /// <summary>
     /// Names the eye with the larger mean coordinate "left", independently on x and on y
-    /// (ALGORITHMS.md 3, step 2): webcams mirror or not, and the models need a consistent order.
+    /// (docs/algorithms.md section 3, step 2): webcams mirror or not, and the models need a consistent order.
     /// The decision is taken on this set's own means.
     /// </summary>
     public EyePositions WithLaterality()

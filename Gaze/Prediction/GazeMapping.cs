@@ -6,7 +6,7 @@ using MathNet.Numerics;
 namespace Gaze.Prediction;
 
 /// <summary>
-/// The fitted training half of batch prediction (ALGORITHMS.md 3 and 4): iris → screen models for
+/// The fitted training half of batch prediction (docs/algorithms.md sections 3 and 4): iris → screen models for
 /// x and y plus the baselines and output scales learnt from the calibration rows. It depends only on
 /// (calibration rows, model, screen size, kind), so one instance can serve every batch of a session.
 /// Immutable once fitted and <see cref="Predict"/> only reads it, so concurrent batches may share it.
@@ -125,7 +125,7 @@ public sealed class GazeMapping
             Numpy.Mean(relativeX), scaleX, scaleY, eyes.Count);
     }
 
-    /// <summary>Maps a batch of session samples to screen pixels (ALGORITHMS.md 3, steps 8-11).</summary>
+    /// <summary>Maps a batch of session samples to screen pixels (docs/algorithms.md section 3, steps 8-11).</summary>
     public GazePredictions Predict(EyePositions samples)
     {
         if (samples.Count == 0)

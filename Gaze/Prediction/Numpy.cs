@@ -1,3 +1,4 @@
+using Gaze.Numerics;
 using MathNet.Numerics.Statistics;
 
 namespace Gaze.Prediction;
@@ -6,9 +7,12 @@ namespace Gaze.Prediction;
 /// The few numpy reductions the prediction pipelines use, with numpy's definitions: population
 /// standard deviation (ddof 0), median averaging the two middle values, and linear-interpolation
 /// percentiles (numpy's default, Hyndman–Fan R7, as MathNet's <see cref="QuantileDefinition.R7"/>).
+/// Mean and standard deviation sum left to right where numpy sums pairwise: the two differ only in the
+/// last bits, and the prediction pipelines' parity tolerance is far wider than that.
 /// </summary>
 public static class Numpy
 {
+    /// <summary>The mean, summed left to right (see <see cref="Moments.NaiveSum"/>).</summary>
     public static double Mean(double[] values)
     {
         if (values.Length == 0)
@@ -16,26 +20,11 @@ public static class Numpy
             throw new ArgumentException("The mean of no values is undefined.", nameof(values));
         }
 
-        double sum = 0;
-        foreach (var value in values)
-        {
-            sum += value;
-        }
-
-        return sum / values.Length;
+        return Moments.NaiveMean(values);
     }
 
-    public static double PopulationStd(double[] values)
-    {
-        var mean = Mean(values);
-        double squares = 0;
-        foreach (var value in values)
-        {
-            squares += (value - mean) * (value - mean);
-        }
-
-        return Math.Sqrt(squares / values.Length);
-    }
+    /// <summary>The population standard deviation, its mean and squares summed left to right.</summary>
+    public static double PopulationStd(double[] values) => Math.Sqrt(Moments.NaivePopulationVariance(values, Mean(values)));
 
     public static double Median(double[] values) => Statistics.Median(values);
 

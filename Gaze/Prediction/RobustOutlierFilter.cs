@@ -1,7 +1,7 @@
 namespace Gaze.Prediction;
 
 /// <summary>
-/// The stateless pipeline's calibration clean-up (ALGORITHMS.md 4): a row is kept when its modified
+/// The stateless pipeline's calibration clean-up (docs/algorithms.md section 4, step 1): a row is kept when its modified
 /// z-score <c>0.6745·(v − median)/MAD</c> is at most 6 in every given column. A column whose MAD is
 /// below 1e-9 (nearly constant) removes nothing, since its z-scores would be meaningless.
 /// </summary>

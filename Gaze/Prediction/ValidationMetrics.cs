@@ -2,7 +2,7 @@ namespace Gaze.Prediction;
 
 /// <summary>
 /// How well a stateless calibration maps its own validation samples onto its targets
-/// (ALGORITHMS.md 4), in screen pixels, rounded to 2 decimals as the reference reports them.
+/// (docs/algorithms.md section 4.1), in screen pixels, rounded to 2 decimals as the reference reports them.
 /// Every number is null, with quality "Unknown", when there are no validation samples per target.
 /// </summary>
 public sealed record ValidationMetrics(

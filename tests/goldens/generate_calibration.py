@@ -1,4 +1,4 @@
-"""Generate tests/goldens/calibration.json: the calibration of spec ALGORITHMS.md section 2, computed
+"""Generate tests/goldens/calibration.json: the calibration of docs/algorithms.md section 2, computed
 by scikit-learn itself, for every model of the registry on four datasets.
 
     apt-get install -y python3-sklearn python3-pandas
@@ -59,7 +59,7 @@ def registry(name):
     }[name]()
 
 
-# The grids of ALGORITHMS.md 2.2 (and of our DefaultGrids.cs), by scikit-learn parameter name.
+# The grids of docs/algorithms.md section 2.2 (and of our DefaultGrids.cs), by scikit-learn parameter name.
 GRIDS = {
     LASSO: {"alpha": [10, 20, 30, 40, 45, 50, 55, 100, 200, 500]},
     RIDGE: {"alpha": [1e-3, 0.005, 0.01, 0.1, 0.5, 1.0, 10, 20, 50, 100]},

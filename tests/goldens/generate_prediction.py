@@ -1,4 +1,4 @@
-"""Generate tests/goldens/prediction.json: batch prediction (spec ALGORITHMS.md sections 3 and 4),
+"""Generate tests/goldens/prediction.json: batch prediction (docs/algorithms.md sections 3 and 4),
 computed with scikit-learn, for every model of the registry.
 
     apt-get install -y python3-sklearn python3-pandas
@@ -38,7 +38,7 @@ SQUASH, Y_GAIN = 1.0, 1.2
 
 
 def engineered(name):
-    """ALGORITHMS.md section 1: Scale -> estimator, except Linear Regression (Scale -> Poly2 -> OLS)."""
+    """docs/algorithms.md section 1.2: Scale -> estimator, except Linear Regression (Scale -> Poly2 -> OLS)."""
     return {
         LR: lambda: make_pipeline(StandardScaler(), PolynomialFeatures(degree=2), LinearRegression()),
         RIDGE: lambda: make_pipeline(StandardScaler(), Ridge()),
@@ -52,7 +52,7 @@ def engineered(name):
 
 
 def lateral(lx, ly, rx, ry):
-    """Step 2/8: make 'left' the eye with the larger mean, independently for x and y."""
+    """docs/algorithms.md section 3, steps 2 and 8: make 'left' the eye with the larger mean, independently for x and y."""
     if lx.mean() < rx.mean():
         lx, rx = rx, lx
     if ly.mean() < ry.mean():
@@ -128,7 +128,7 @@ def predict(m, samples, exact=False):
 
 
 def calibration_metrics(m, fixed_rows, calib_samples):
-    """ALGORITHMS.md section 4: errors of the validation samples against the calibration's targets."""
+    """docs/algorithms.md section 4.1: errors of the validation samples against the calibration's targets."""
     targets = list(dict.fromkeys((float(r[4]), float(r[5])) for r in fixed_rows))
     px, py = predict(m, calib_samples) if len(calib_samples) else (np.array([]), np.array([]))
     spp = min(len(px), len(calib_samples)) // len(targets) if targets else 0

@@ -9,7 +9,7 @@ namespace Gaze.Tests.Engine;
 /// <summary>
 /// The whole calibration (split, scaling, grid search, models, k-means, per-target metrics) against
 /// scikit-learn on the datasets of goldens/calibration.json (tests/goldens/generate_calibration.py),
-/// to the tolerances of ALGORITHMS.md section 5.
+/// to the tolerances of docs/algorithms.md section 5.
 /// </summary>
 public sealed class CalibrationParityTests
 {

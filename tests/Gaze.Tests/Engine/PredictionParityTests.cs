@@ -7,7 +7,7 @@ namespace Gaze.Tests.Engine;
 
 /// <summary>
 /// Both batch-prediction pipelines against scikit-learn on the cases of goldens/prediction.json
-/// (tests/goldens/generate_prediction.py): 1e-6 px for the deterministic models (ALGORITHMS.md 5),
+/// (tests/goldens/generate_prediction.py): 1e-6 px for the deterministic models (docs/algorithms.md section 5),
 /// mean error against the simulated gaze within 10% of scikit-learn's for SGD and the random forest.
 /// </summary>
 public sealed class PredictionParityTests
