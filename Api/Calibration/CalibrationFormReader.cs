@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using Gaze.Api.Json;
-using Gaze.Models;
 using Gaze.Grains.Interfaces.Calibration;
+using Gaze.Models;
 
 namespace Gaze.Api.Calibration;
 

@@ -35,17 +35,29 @@ public sealed class BayesianRidgeRegression : IRegressor
         double? alphaInit = null, double? lambdaInit = null)
     {
         if (maxIter < 1)
+        {
             throw new ArgumentOutOfRangeException(nameof(maxIter), maxIter, "maxIter must be >= 1.");
+        }
+
         if (!(tol > 0))
+        {
             throw new ArgumentOutOfRangeException(nameof(tol), tol, "tol must be > 0.");
+        }
+
         RequireNonNegative(alpha1, nameof(alpha1));
         RequireNonNegative(alpha2, nameof(alpha2));
         RequireNonNegative(lambda1, nameof(lambda1));
         RequireNonNegative(lambda2, nameof(lambda2));
         if (alphaInit is { } a)
+        {
             RequireNonNegative(a, nameof(alphaInit));
+        }
+
         if (lambdaInit is { } l)
+        {
             RequireNonNegative(l, nameof(lambdaInit));
+        }
+
         (_maxIter, _tol) = (maxIter, tol);
         (_alpha1, _alpha2, _lambda1, _lambda2) = (alpha1, alpha2, lambda1, lambda2);
         (_alphaInit, _lambdaInit) = (alphaInit, lambdaInit);
@@ -65,37 +77,48 @@ public sealed class BayesianRidgeRegression : IRegressor
     {
         var design = CenteredDesign.From(rows, targets);
         int n = design.Rows, p = design.Features;
-        (double[] s, double[] vt, double[] uty) = design.ThinSvd();
+        (var s, var vt, var uty) = design.ThinSvd();
         var eigen = new double[s.Length];
-        for (int i = 0; i < s.Length; i++)
+        for (var i = 0; i < s.Length; i++)
+        {
             eigen[i] = s[i] * s[i];
+        }
 
-        double alpha = _alphaInit ?? 1.0 / (Variance(design.Y) + Eps);
-        double lambda = _lambdaInit ?? 1.0;
+        var alpha = _alphaInit ?? 1.0 / (Variance(design.Y) + Eps);
+        var lambda = _lambdaInit ?? 1.0;
         var coef = new double[p];
         var previous = new double[p];
         var scratch = new double[s.Length];
         var fitted = new double[n];
 
-        int iterations = _maxIter;
-        for (int iteration = 0; iteration < _maxIter; iteration++)
+        var iterations = _maxIter;
+        for (var iteration = 0; iteration < _maxIter; iteration++)
         {
-            double rss = PosteriorMean(design, s, vt, uty, alpha, lambda, coef, scratch, fitted);
+            var rss = PosteriorMean(design, s, vt, uty, alpha, lambda, coef, scratch, fitted);
 
             double gamma = 0;
-            foreach (double e in eigen)
+            foreach (var e in eigen)
+            {
                 gamma += alpha * e / (lambda + alpha * e);
+            }
+
             double coefNorm2 = 0;
-            foreach (double c in coef)
+            foreach (var c in coef)
+            {
                 coefNorm2 += c * c;
+            }
+
             lambda = (gamma + 2 * _lambda1) / (coefNorm2 + 2 * _lambda2);
             alpha = (n - gamma + 2 * _alpha1) / (rss + 2 * _alpha2);
 
             if (iteration != 0)
             {
                 double change = 0;
-                for (int j = 0; j < p; j++)
+                for (var j = 0; j < p; j++)
+                {
                     change += Math.Abs(previous[j] - coef[j]);
+                }
+
                 if (change < _tol)
                 {
                     iterations = iteration + 1;
@@ -120,30 +143,37 @@ public sealed class BayesianRidgeRegression : IRegressor
         CenteredDesign design, double[] s, double[] vt, double[] uty, double alpha, double lambda,
         double[] coef, double[] scratch, double[] fitted)
     {
-        int p = design.Features;
-        double ratio = lambda / alpha;
-        for (int i = 0; i < s.Length; i++)
-            scratch[i] = s[i] == 0 ? 0 : s[i] / (s[i] * s[i] + ratio) * uty[i]; // a null direction carries no weight, even when lambda is 0
-        Array.Clear(coef);
-        for (int i = 0; i < s.Length; i++)
+        var p = design.Features;
+        var ratio = lambda / alpha;
+        for (var i = 0; i < s.Length; i++)
         {
-            double factor = scratch[i];
-            for (int j = 0; j < p; j++)
+            scratch[i] = s[i] == 0 ? 0 : s[i] / (s[i] * s[i] + ratio) * uty[i]; // a null direction carries no weight, even when lambda is 0
+        }
+
+        Array.Clear(coef);
+        for (var i = 0; i < s.Length; i++)
+        {
+            var factor = scratch[i];
+            for (var j = 0; j < p; j++)
+            {
                 coef[j] += factor * vt[i * p + j];
+            }
         }
 
         Array.Clear(fitted);
-        for (int j = 0; j < p; j++)
+        for (var j = 0; j < p; j++)
         {
-            double c = coef[j];
+            var c = coef[j];
             ReadOnlySpan<double> column = design.Column(j);
-            for (int i = 0; i < fitted.Length; i++)
+            for (var i = 0; i < fitted.Length; i++)
+            {
                 fitted[i] += c * column[i];
+            }
         }
         double rss = 0;
-        for (int i = 0; i < fitted.Length; i++)
+        for (var i = 0; i < fitted.Length; i++)
         {
-            double r = design.Y[i] - fitted[i];
+            var r = design.Y[i] - fitted[i];
             rss += r * r;
         }
         return rss;
@@ -158,7 +188,9 @@ public sealed class BayesianRidgeRegression : IRegressor
     private static void RequireNonNegative(double value, string name)
     {
         if (!(value >= 0) || double.IsInfinity(value))
+        {
             throw new ArgumentOutOfRangeException(name, value, $"{name} must be a finite value >= 0.");
+        }
     }
 
     /// <summary>numpy's <c>finfo(float64).eps</c>, added to var(y) so a constant target does not divide by zero.</summary>

@@ -49,23 +49,31 @@ internal sealed class CenteredDesign
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(targets);
         if (rows.Length == 0)
-            throw new ArgumentException("At least one row is required.", nameof(rows));
-        if (targets.Length != rows.Length)
-            throw new ArgumentException($"Got {rows.Length} rows but {targets.Length} targets.", nameof(targets));
-        int n = rows.Length;
-        int p = rows[0]?.Length ?? throw new ArgumentException("Rows must not be null.", nameof(rows));
-        if (p == 0)
-            throw new ArgumentException("At least one feature is required.", nameof(rows));
-
-        for (int i = 0; i < n; i++)
         {
-            double[] row = rows[i] ?? throw new ArgumentException("Rows must not be null.", nameof(rows));
+            throw new ArgumentException("At least one row is required.", nameof(rows));
+        }
+
+        if (targets.Length != rows.Length)
+        {
+            throw new ArgumentException($"Got {rows.Length} rows but {targets.Length} targets.", nameof(targets));
+        }
+
+        var n = rows.Length;
+        var p = rows[0]?.Length ?? throw new ArgumentException("Rows must not be null.", nameof(rows));
+        if (p == 0)
+        {
+            throw new ArgumentException("At least one feature is required.", nameof(rows));
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            var row = rows[i] ?? throw new ArgumentException("Rows must not be null.", nameof(rows));
             if (row.Length != p)
             {
                 throw new ArgumentException($"Row {i} has {row.Length} features, expected {p}.", nameof(rows));
             }
 
-            for (int j = 0; j < p; j++)
+            for (var j = 0; j < p; j++)
             {
                 if (!double.IsFinite(row[j]))
                 {
@@ -77,16 +85,16 @@ internal sealed class CenteredDesign
         // Copied column-major first, so each column is one span to average and then centre in place.
         var x = new double[n * p];
         var means = new double[p];
-        for (int j = 0; j < p; j++)
+        for (var j = 0; j < p; j++)
         {
             var column = x.AsSpan(j * n, n);
-            for (int i = 0; i < n; i++)
+            for (var i = 0; i < n; i++)
             {
                 column[i] = rows[i][j];
             }
 
-            double mean = Moments.NaiveMean(column);
-            for (int i = 0; i < n; i++)
+            var mean = Moments.NaiveMean(column);
+            for (var i = 0; i < n; i++)
             {
                 column[i] -= mean;
             }
@@ -94,7 +102,7 @@ internal sealed class CenteredDesign
             means[j] = mean;
         }
 
-        foreach (double t in targets)
+        foreach (var t in targets)
         {
             if (!double.IsFinite(t))
             {
@@ -102,9 +110,9 @@ internal sealed class CenteredDesign
             }
         }
 
-        double targetMean = Moments.NaiveMean(targets);
+        var targetMean = Moments.NaiveMean(targets);
         var y = new double[n];
-        for (int i = 0; i < n; i++)
+        for (var i = 0; i < n; i++)
         {
             y[i] = targets[i] - targetMean;
         }
@@ -119,8 +127,11 @@ internal sealed class CenteredDesign
     public double InterceptFor(double[] coef)
     {
         double dot = 0;
-        for (int j = 0; j < Features; j++)
+        for (var j = 0; j < Features; j++)
+        {
             dot += FeatureMeans[j] * coef[j];
+        }
+
         return TargetMean - dot;
     }
 
@@ -138,7 +149,7 @@ internal sealed class CenteredDesign
         double[] projected;
         if (n >= p)
         {
-            (double[] r, projected) = TriangularFactor();
+            (var r, projected) = TriangularFactor();
             svd = Matrix<double>.Build.Dense(p, p, r).Svd(computeVectors: true);
         }
         else
@@ -148,18 +159,24 @@ internal sealed class CenteredDesign
         }
 
         Matrix<double> u = svd.U, vt = svd.VT;
-        int k = Math.Min(n, p);
+        var k = Math.Min(n, p);
         var singular = new double[k];
         var vtRows = new double[k * p];
         var uty = new double[k];
-        for (int i = 0; i < k; i++)
+        for (var i = 0; i < k; i++)
         {
             singular[i] = svd.S[i];
-            for (int j = 0; j < p; j++)
+            for (var j = 0; j < p; j++)
+            {
                 vtRows[i * p + j] = vt[i, j];
+            }
+
             double dot = 0;
-            for (int r = 0; r < u.RowCount; r++)
+            for (var r = 0; r < u.RowCount; r++)
+            {
                 dot += u[r, i] * projected[r];
+            }
+
             uty[i] = dot;
         }
         return (singular, vtRows, uty);
@@ -172,36 +189,49 @@ internal sealed class CenteredDesign
     private (double[] R, double[] Qty) TriangularFactor()
     {
         int n = Rows, p = Features;
-        double[] a = ArrayPool<double>.Shared.Rent(n * p);
-        double[] y = ArrayPool<double>.Shared.Rent(n);
+        var a = ArrayPool<double>.Shared.Rent(n * p);
+        var y = ArrayPool<double>.Shared.Rent(n);
         try
         {
             Array.Copy(X, a, n * p);
             Array.Copy(Y, y, n);
-            for (int k = 0; k < p; k++)
+            for (var k = 0; k < p; k++)
             {
-                Span<double> v = a.AsSpan(k * n + k, n - k);
+                var v = a.AsSpan(k * n + k, n - k);
                 double norm = 0;
-                foreach (double value in v)
+                foreach (var value in v)
+                {
                     norm += value * value;
+                }
+
                 norm = Math.Sqrt(norm);
                 if (norm == 0)
+                {
                     continue;
+                }
                 // H = I - v·vᵀ/(vᵀv) with v = x - beta·e1 maps x onto beta·e1; beta takes -sign(x0) to avoid cancellation.
-                double x0 = v[0];
-                double beta = x0 > 0 ? -norm : norm;
+                var x0 = v[0];
+                var beta = x0 > 0 ? -norm : norm;
                 v[0] = x0 - beta;
-                double vv = 2 * norm * (norm + Math.Abs(x0)); // ||x - beta·e1||²
-                for (int j = k + 1; j < p; j++)
+                var vv = 2 * norm * (norm + Math.Abs(x0)); // ||x - beta·e1||²
+                for (var j = k + 1; j < p; j++)
+                {
                     Reflect(v, a.AsSpan(j * n + k, n - k), vv);
+                }
+
                 Reflect(v, y.AsSpan(k, n - k), vv);
                 v[0] = beta; // R[k, k]; the rest of v is below R and no longer needed
             }
 
             var r = new double[p * p];
-            for (int j = 0; j < p; j++)
-                for (int i = 0; i <= j; i++)
+            for (var j = 0; j < p; j++)
+            {
+                for (var i = 0; i <= j; i++)
+                {
                     r[j * p + i] = a[j * n + i];
+                }
+            }
+
             return (r, y.AsSpan(0, p).ToArray());
         }
         finally
@@ -215,28 +245,42 @@ internal sealed class CenteredDesign
     private static void Reflect(ReadOnlySpan<double> v, Span<double> target, double vv)
     {
         double dot = 0;
-        for (int i = 0; i < v.Length; i++)
+        for (var i = 0; i < v.Length; i++)
+        {
             dot += v[i] * target[i];
-        double scale = 2 * dot / vv;
-        for (int i = 0; i < v.Length; i++)
+        }
+
+        var scale = 2 * dot / vv;
+        for (var i = 0; i < v.Length; i++)
+        {
             target[i] -= scale * v[i];
+        }
     }
 
     /// <summary>sklearn's <c>LinearModel.predict</c>: <c>X·coef + intercept</c> per row.</summary>
     public static double[] Predict(double[][] rows, double[]? coef, double intercept)
     {
         if (coef is null)
+        {
             throw new InvalidOperationException("Fit must be called before Predict.");
+        }
+
         ArgumentNullException.ThrowIfNull(rows);
         var predictions = new double[rows.Length];
-        for (int i = 0; i < rows.Length; i++)
+        for (var i = 0; i < rows.Length; i++)
         {
-            double[] row = rows[i] ?? throw new ArgumentException("Rows must not be null.", nameof(rows));
+            var row = rows[i] ?? throw new ArgumentException("Rows must not be null.", nameof(rows));
             if (row.Length != coef.Length)
+            {
                 throw new ArgumentException($"Row {i} has {row.Length} features, the model was fitted on {coef.Length}.", nameof(rows));
+            }
+
             double dot = 0;
-            for (int j = 0; j < coef.Length; j++)
+            for (var j = 0; j < coef.Length; j++)
+            {
                 dot += row[j] * coef[j];
+            }
+
             predictions[i] = dot + intercept;
         }
         return predictions;

@@ -14,9 +14,9 @@ internal static class ColumnMajor
     public static double[] Transpose(double[] x, int n, int p)
     {
         var columns = new double[x.Length];
-        for (int i = 0; i < n; i++)
+        for (var i = 0; i < n; i++)
         {
-            for (int k = 0; k < p; k++)
+            for (var k = 0; k < p; k++)
             {
                 columns[k * n + i] = x[i * p + k];
             }
@@ -28,14 +28,14 @@ internal static class ColumnMajor
     /// <summary>result[m] = query · v_m for m in [start, count), each summed in feature order.</summary>
     public static void Dots(ReadOnlySpan<double> query, double[] columns, int count, int start, Span<double> result)
     {
-        int p = query.Length;
-        int m = start;
+        var p = query.Length;
+        var m = start;
         if (Vector256.IsHardwareAccelerated)
         {
             for (; m <= count - Vector256<double>.Count; m += Vector256<double>.Count)
             {
                 var sum = Vector256<double>.Zero;
-                for (int k = 0; k < p; k++)
+                for (var k = 0; k < p; k++)
                 {
                     sum += Vector256.Create(query[k]) * Vector256.Create(columns.AsSpan(k * count + m, Vector256<double>.Count));
                 }
@@ -47,7 +47,7 @@ internal static class ColumnMajor
         for (; m < count; m++)
         {
             double sum = 0;
-            for (int k = 0; k < p; k++)
+            for (var k = 0; k < p; k++)
             {
                 sum += query[k] * columns[k * count + m];
             }
@@ -59,14 +59,14 @@ internal static class ColumnMajor
     /// <summary>result[m] = Σ_k (query_k - v_m,k)² for m in [0, count), summed in feature order.</summary>
     public static void SquaredDistances(ReadOnlySpan<double> query, double[] columns, int count, Span<double> result)
     {
-        int p = query.Length;
-        int m = 0;
+        var p = query.Length;
+        var m = 0;
         if (Vector256.IsHardwareAccelerated)
         {
             for (; m <= count - Vector256<double>.Count; m += Vector256<double>.Count)
             {
                 var sum = Vector256<double>.Zero;
-                for (int k = 0; k < p; k++)
+                for (var k = 0; k < p; k++)
                 {
                     var d = Vector256.Create(query[k]) - Vector256.Create(columns.AsSpan(k * count + m, Vector256<double>.Count));
                     sum += d * d;
@@ -79,9 +79,9 @@ internal static class ColumnMajor
         for (; m < count; m++)
         {
             double sum = 0;
-            for (int k = 0; k < p; k++)
+            for (var k = 0; k < p; k++)
             {
-                double d = query[k] - columns[k * count + m];
+                var d = query[k] - columns[k * count + m];
                 sum += d * d;
             }
 

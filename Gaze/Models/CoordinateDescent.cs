@@ -20,13 +20,16 @@ internal static class CoordinateDescent
         double[][] rows, double[] targets, double alpha, double l1Ratio, int maxIter, double tol)
     {
         var design = CenteredDesign.From(rows, targets);
-        int n = design.Rows;
+        var n = design.Rows;
         var w = new double[design.Features];
-        int iterations = Minimise(design, w, alpha * l1Ratio * n, alpha * (1.0 - l1Ratio) * n, maxIter, tol);
-        double intercept = design.InterceptFor(w);
+        var iterations = Minimise(design, w, alpha * l1Ratio * n, alpha * (1.0 - l1Ratio) * n, maxIter, tol);
+        var intercept = design.InterceptFor(w);
         if (!double.IsFinite(intercept) || !Array.TrueForAll(w, double.IsFinite))
+        {
             throw new InvalidOperationException(
                 "Coordinate descent iterations resulted in non-finite parameter values. The input data may contain large values and need to be preprocessed.");
+        }
+
         return (w, intercept, iterations);
     }
 
@@ -34,23 +37,34 @@ internal static class CoordinateDescent
     public static void Validate(double alpha, double l1Ratio, int maxIter, double tol)
     {
         if (!(alpha >= 0) || double.IsInfinity(alpha))
+        {
             throw new ArgumentOutOfRangeException(nameof(alpha), alpha, "alpha must be a finite value >= 0.");
+        }
+
         if (!(l1Ratio >= 0 && l1Ratio <= 1))
+        {
             throw new ArgumentOutOfRangeException(nameof(l1Ratio), l1Ratio, "l1Ratio must be in [0, 1].");
+        }
+
         if (maxIter < 1)
+        {
             throw new ArgumentOutOfRangeException(nameof(maxIter), maxIter, "maxIter must be >= 1.");
+        }
+
         if (!(tol >= 0) || double.IsInfinity(tol))
+        {
             throw new ArgumentOutOfRangeException(nameof(tol), tol, "tol must be a finite value >= 0.");
+        }
     }
 
     /// <summary>Cyclic coordinate descent on the centred design, updating <paramref name="w"/> in place.</summary>
     private static int Minimise(CenteredDesign design, double[] w, double l1, double l2, int maxIter, double tol)
     {
         int n = design.Rows, p = design.Features;
-        double[] y = design.Y;
+        var y = design.Y;
 
         var columnNorms = new double[p];
-        for (int j = 0; j < p; j++)
+        for (var j = 0; j < p; j++)
         {
             ReadOnlySpan<double> column = design.Column(j);
             columnNorms[j] = Dot(column, column);
@@ -58,34 +72,45 @@ internal static class CoordinateDescent
 
         // w starts at zero, so the residual y - Xw starts as y.
         var residual = (double[])y.Clone();
-        double weightTol = tol;
-        double gapTol = tol * Dot(y, y);
+        var weightTol = tol;
+        var gapTol = tol * Dot(y, y);
 
-        int iteration = 0;
+        var iteration = 0;
         for (; iteration < maxIter; iteration++)
         {
             double maxWeight = 0, maxChange = 0;
-            for (int j = 0; j < p; j++)
+            for (var j = 0; j < p; j++)
             {
                 if (columnNorms[j] == 0.0)
+                {
                     continue; // an all-zero (constant before centring) column keeps weight 0
+                }
+
                 ReadOnlySpan<double> column = design.Column(j);
-                double old = w[j];
+                var old = w[j];
                 if (old != 0.0)
+                {
                     Axpy(old, column, residual);
-                double rho = Dot(column, residual);
-                double sign = rho > 0 ? 1.0 : rho < 0 ? -1.0 : 0.0; // Math.Sign would throw on NaN
-                double updated = sign * Math.Max(Math.Abs(rho) - l1, 0) / (columnNorms[j] + l2);
+                }
+
+                var rho = Dot(column, residual);
+                var sign = rho > 0 ? 1.0 : rho < 0 ? -1.0 : 0.0; // Math.Sign would throw on NaN
+                var updated = sign * Math.Max(Math.Abs(rho) - l1, 0) / (columnNorms[j] + l2);
                 w[j] = updated;
                 if (updated != 0.0)
+                {
                     Axpy(-updated, column, residual);
+                }
+
                 maxChange = Math.Max(maxChange, Math.Abs(updated - old));
                 maxWeight = Math.Max(maxWeight, Math.Abs(updated));
             }
 
-            bool check = maxWeight == 0.0 || maxChange / maxWeight < weightTol || iteration == maxIter - 1;
+            var check = maxWeight == 0.0 || maxChange / maxWeight < weightTol || iteration == maxIter - 1;
             if (check && DualityGap(design, w, residual, l1, l2) < gapTol)
+            {
                 return iteration + 1;
+            }
         }
         return maxIter;
     }
@@ -94,13 +119,18 @@ internal static class CoordinateDescent
     private static double DualityGap(CenteredDesign design, double[] w, double[] residual, double l1, double l2)
     {
         double dualNorm = 0;
-        for (int j = 0; j < design.Features; j++)
+        for (var j = 0; j < design.Features; j++)
+        {
             dualNorm = Math.Max(dualNorm, Math.Abs(Dot(design.Column(j), residual) - l2 * w[j]));
-        double residualNorm2 = Dot(residual, residual);
-        double weightNorm2 = Dot(w, w);
+        }
+
+        var residualNorm2 = Dot(residual, residual);
+        var weightNorm2 = Dot(w, w);
         double l1Norm = 0;
-        foreach (double value in w)
+        foreach (var value in w)
+        {
             l1Norm += Math.Abs(value);
+        }
 
         double scale, gap;
         if (dualNorm > l1)
@@ -118,37 +148,48 @@ internal static class CoordinateDescent
 
     private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
-        int i = 0;
+        var i = 0;
         double sum = 0;
         if (Vector.IsHardwareAccelerated && a.Length >= Vector<double>.Count)
         {
-            ReadOnlySpan<Vector<double>> va = MemoryMarshal.Cast<double, Vector<double>>(a);
-            ReadOnlySpan<Vector<double>> vb = MemoryMarshal.Cast<double, Vector<double>>(b[..a.Length]);
+            var va = MemoryMarshal.Cast<double, Vector<double>>(a);
+            var vb = MemoryMarshal.Cast<double, Vector<double>>(b[..a.Length]);
             var acc = Vector<double>.Zero;
-            for (int k = 0; k < va.Length; k++)
+            for (var k = 0; k < va.Length; k++)
+            {
                 acc += va[k] * vb[k];
+            }
+
             sum = Vector.Sum(acc);
             i = va.Length * Vector<double>.Count;
         }
         for (; i < a.Length; i++)
+        {
             sum += a[i] * b[i];
+        }
+
         return sum;
     }
 
     /// <summary>y += a·x.</summary>
     private static void Axpy(double a, ReadOnlySpan<double> x, Span<double> y)
     {
-        int i = 0;
+        var i = 0;
         if (Vector.IsHardwareAccelerated && x.Length >= Vector<double>.Count)
         {
-            ReadOnlySpan<Vector<double>> vx = MemoryMarshal.Cast<double, Vector<double>>(x);
-            Span<Vector<double>> vy = MemoryMarshal.Cast<double, Vector<double>>(y[..x.Length]);
+            var vx = MemoryMarshal.Cast<double, Vector<double>>(x);
+            var vy = MemoryMarshal.Cast<double, Vector<double>>(y[..x.Length]);
             var va = new Vector<double>(a);
-            for (int k = 0; k < vx.Length; k++)
+            for (var k = 0; k < vx.Length; k++)
+            {
                 vy[k] += va * vx[k];
+            }
+
             i = vx.Length * Vector<double>.Count;
         }
         for (; i < x.Length; i++)
+        {
             y[i] += a * x[i];
+        }
     }
 }

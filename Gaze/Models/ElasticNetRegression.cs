@@ -37,7 +37,7 @@ public sealed class ElasticNetRegression : IRegressor
     /// <inheritdoc />
     public void Fit(double[][] rows, double[] targets, CancellationToken cancellationToken = default)
     {
-        (double[] coef, double intercept, int iterations) =
+        (var coef, var intercept, var iterations) =
             CoordinateDescent.Fit(rows, targets, _alpha, _l1Ratio, _maxIter, _tol);
         (_coef, Intercept, Iterations) = (coef, intercept, iterations);
     }

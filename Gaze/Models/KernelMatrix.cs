@@ -34,13 +34,13 @@ internal sealed class KernelMatrix
         if (n <= eagerLimit)
         {
             _full = new float[n * n];
-            for (int i = 0; i < n; i++)
+            for (var i = 0; i < n; i++)
             {
                 kernel.TrainingRow(x, columns, squaredNorms, n, i, i, values);
                 Diagonal[i] = values[i];
-                for (int j = i; j < n; j++)
+                for (var j = i; j < n; j++)
                 {
-                    float k = (float)values[j];
+                    var k = (float)values[j];
                     _full[i * n + j] = k;
                     _full[j * n + i] = k;
                 }
@@ -49,7 +49,7 @@ internal sealed class KernelMatrix
             return;
         }
 
-        for (int i = 0; i < n; i++)
+        for (var i = 0; i < n; i++)
         {
             // Same formula as the off-diagonal entries, evaluated for the pair (i, i) alone.
             kernel.TrainingRow(x, columns, squaredNorms, n, i, i, values);

@@ -52,7 +52,7 @@ internal sealed class KernelRowCache
 
         if (_cached == _capacity)
         {
-            int victim = _head;
+            var victim = _head;
             Unlink(victim);
             row = _rows[victim];
             _rows[victim] = null;
@@ -61,7 +61,7 @@ internal sealed class KernelRowCache
 
         row ??= new float[_n];
         _kernel.TrainingRow(_x, _columns, _squaredNorms, _n, r, 0, _scratch);
-        for (int j = 0; j < _n; j++)
+        for (var j = 0; j < _n; j++)
         {
             row[j] = (float)_scratch[j];
         }
@@ -74,8 +74,8 @@ internal sealed class KernelRowCache
 
     private void Unlink(int r)
     {
-        int prev = _prev[r];
-        int next = _next[r];
+        var prev = _prev[r];
+        var next = _next[r];
         if (prev >= 0)
         {
             _next[prev] = next;

@@ -34,7 +34,7 @@ public sealed class LassoRegression : IRegressor
     /// <inheritdoc />
     public void Fit(double[][] rows, double[] targets, CancellationToken cancellationToken = default)
     {
-        (double[] coef, double intercept, int iterations) =
+        (var coef, var intercept, var iterations) =
             CoordinateDescent.Fit(rows, targets, _alpha, 1.0, _maxIter, _tol);
         (_coef, Intercept, Iterations) = (coef, intercept, iterations);
     }

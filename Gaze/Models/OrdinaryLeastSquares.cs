@@ -23,27 +23,34 @@ public sealed class OrdinaryLeastSquares : IRegressor
     public void Fit(double[][] rows, double[] targets, CancellationToken cancellationToken = default)
     {
         var design = CenteredDesign.From(rows, targets);
-        (double[] s, double[] vt, double[] uty) = design.ThinSvd();
-        int p = design.Features;
+        (var s, var vt, var uty) = design.ThinSvd();
+        var p = design.Features;
 
         double sMax = 0;
-        foreach (double value in s)
+        foreach (var value in s)
+        {
             sMax = Math.Max(sMax, value);
+        }
         // gelsd treats s <= cond * s_max as zero, with scipy's cond = eps. Exactly collinear columns
         // (the two eyes' y when a client sends identical values) leave singular values of rounding
         // noise whose size depends on the factorisation: ours (QR, then SVD) lands them near eps * s_max,
         // so the cutoff takes numpy's rcond = max(n, p) * eps to drop them as LAPACK does. Genuine
         // singular values of a calibration design are many orders above either cutoff.
-        double cutoff = sMax * Eps * Math.Max(rows.Length, p);
+        var cutoff = sMax * Eps * Math.Max(rows.Length, p);
 
         var coef = new double[p];
-        for (int i = 0; i < s.Length; i++)
+        for (var i = 0; i < s.Length; i++)
         {
             if (!(s[i] > cutoff))
+            {
                 continue;
-            double factor = uty[i] / s[i];
-            for (int j = 0; j < p; j++)
+            }
+
+            var factor = uty[i] / s[i];
+            for (var j = 0; j < p; j++)
+            {
                 coef[j] += factor * vt[i * p + j];
+            }
         }
         _coef = coef;
         Intercept = design.InterceptFor(coef);

@@ -17,7 +17,10 @@ public sealed class RidgeRegression : IRegressor
     public RidgeRegression(double alpha = 1.0)
     {
         if (!(alpha >= 0) || double.IsInfinity(alpha))
+        {
             throw new ArgumentOutOfRangeException(nameof(alpha), alpha, "alpha must be a finite value >= 0.");
+        }
+
         _alpha = alpha;
     }
 
@@ -31,7 +34,7 @@ public sealed class RidgeRegression : IRegressor
     public void Fit(double[][] rows, double[] targets, CancellationToken cancellationToken = default)
     {
         var design = CenteredDesign.From(rows, targets);
-        double[] coef = (design.Features > design.Rows ? SolveDual(design) : SolvePrimal(design))
+        var coef = (design.Features > design.Rows ? SolveDual(design) : SolvePrimal(design))
             ?? SolveSvd(design);
         _coef = coef;
         Intercept = design.InterceptFor(coef);
@@ -43,15 +46,15 @@ public sealed class RidgeRegression : IRegressor
     /// <summary>sklearn's <c>_solve_cholesky</c>: (XᵀX + alpha·I) w = Xᵀy; null when not positive definite.</summary>
     private double[]? SolvePrimal(CenteredDesign design)
     {
-        int p = design.Features;
+        var p = design.Features;
         var a = new double[p * p];
         var b = new double[p];
-        for (int j = 0; j < p; j++)
+        for (var j = 0; j < p; j++)
         {
             ReadOnlySpan<double> cj = design.Column(j);
-            for (int k = 0; k <= j; k++)
+            for (var k = 0; k <= j; k++)
             {
-                double dot = Dot(cj, design.Column(k));
+                var dot = Dot(cj, design.Column(k));
                 a[j * p + k] = dot;
                 a[k * p + j] = dot;
             }
@@ -66,40 +69,56 @@ public sealed class RidgeRegression : IRegressor
     {
         int n = design.Rows, p = design.Features;
         var k = new double[n * n];
-        for (int j = 0; j < p; j++)
+        for (var j = 0; j < p; j++)
         {
             ReadOnlySpan<double> cj = design.Column(j);
-            for (int r = 0; r < n; r++)
+            for (var r = 0; r < n; r++)
             {
-                double xr = cj[r];
-                for (int c = 0; c < n; c++)
+                var xr = cj[r];
+                for (var c = 0; c < n; c++)
+                {
                     k[r * n + c] += xr * cj[c];
+                }
             }
         }
-        for (int r = 0; r < n; r++)
+        for (var r = 0; r < n; r++)
+        {
             k[r * n + r] += _alpha;
+        }
+
         var dual = (double[])design.Y.Clone();
         if (!CholeskySolve(k, dual, n))
+        {
             return null;
+        }
+
         var coef = new double[p];
-        for (int j = 0; j < p; j++)
+        for (var j = 0; j < p; j++)
+        {
             coef[j] = Dot(design.Column(j), dual);
+        }
+
         return coef;
     }
 
     /// <summary>sklearn's <c>_solve_svd</c>: w = V·diag(s / (s² + alpha))·Uᵀy over singular values above 1e-15.</summary>
     private double[] SolveSvd(CenteredDesign design)
     {
-        (double[] s, double[] vt, double[] uty) = design.ThinSvd();
-        int p = design.Features;
+        (var s, var vt, var uty) = design.ThinSvd();
+        var p = design.Features;
         var coef = new double[p];
-        for (int i = 0; i < s.Length; i++)
+        for (var i = 0; i < s.Length; i++)
         {
             if (!(s[i] > 1e-15))
+            {
                 continue;
-            double factor = s[i] / (s[i] * s[i] + _alpha) * uty[i];
-            for (int j = 0; j < p; j++)
+            }
+
+            var factor = s[i] / (s[i] * s[i] + _alpha) * uty[i];
+            for (var j = 0; j < p; j++)
+            {
                 coef[j] += factor * vt[i * p + j];
+            }
         }
         return coef;
     }
@@ -110,35 +129,50 @@ public sealed class RidgeRegression : IRegressor
     /// </summary>
     private static bool CholeskySolve(double[] a, double[] b, int m)
     {
-        for (int j = 0; j < m; j++)
+        for (var j = 0; j < m; j++)
         {
-            double d = a[j * m + j];
-            for (int k = 0; k < j; k++)
-                d -= a[j * m + k] * a[j * m + k];
-            if (!(d > 0))
-                return false;
-            double ljj = Math.Sqrt(d);
-            a[j * m + j] = ljj;
-            for (int i = j + 1; i < m; i++)
+            var d = a[j * m + j];
+            for (var k = 0; k < j; k++)
             {
-                double v = a[i * m + j];
-                for (int k = 0; k < j; k++)
+                d -= a[j * m + k] * a[j * m + k];
+            }
+
+            if (!(d > 0))
+            {
+                return false;
+            }
+
+            var ljj = Math.Sqrt(d);
+            a[j * m + j] = ljj;
+            for (var i = j + 1; i < m; i++)
+            {
+                var v = a[i * m + j];
+                for (var k = 0; k < j; k++)
+                {
                     v -= a[i * m + k] * a[j * m + k];
+                }
+
                 a[i * m + j] = v / ljj;
             }
         }
-        for (int i = 0; i < m; i++)
+        for (var i = 0; i < m; i++)
         {
-            double v = b[i];
-            for (int k = 0; k < i; k++)
+            var v = b[i];
+            for (var k = 0; k < i; k++)
+            {
                 v -= a[i * m + k] * b[k];
+            }
+
             b[i] = v / a[i * m + i];
         }
-        for (int i = m - 1; i >= 0; i--)
+        for (var i = m - 1; i >= 0; i--)
         {
-            double v = b[i];
-            for (int k = i + 1; k < m; k++)
+            var v = b[i];
+            for (var k = i + 1; k < m; k++)
+            {
                 v -= a[k * m + i] * b[k];
+            }
+
             b[i] = v / a[i * m + i];
         }
         return true;
@@ -147,8 +181,11 @@ public sealed class RidgeRegression : IRegressor
     private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
         double sum = 0;
-        for (int i = 0; i < a.Length; i++)
+        for (var i = 0; i < a.Length; i++)
+        {
             sum += a[i] * b[i];
+        }
+
         return sum;
     }
 }

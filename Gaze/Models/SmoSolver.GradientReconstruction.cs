@@ -11,27 +11,27 @@ internal sealed partial class SmoSolver
     /// </summary>
     private void RebuildInactiveGradient()
     {
-        int active = _active;
+        var active = _active;
         if (active == _size)
         {
             return;
         }
 
-        for (int t = active; t < _size; t++)
+        for (var t = active; t < _size; t++)
         {
             _signedGrad[t] = _signedGradBar[_sample[t]] + _signedP[t];
         }
 
-        for (int u = 0; u < active; u++)
+        for (var u = 0; u < active; u++)
         {
             if (_status[u] != Free)
             {
                 continue;
             }
 
-            double weight = _sign[u] * _alpha[u];
+            var weight = _sign[u] * _alpha[u];
             var row = _kernel.Row(_sample[u]);
-            for (int t = active; t < _size; t++)
+            for (var t = active; t < _size; t++)
             {
                 _signedGrad[t] += weight * row[_sample[t]];
             }

@@ -13,16 +13,16 @@ internal sealed partial class SmoSolver
     /// </summary>
     private void UpdateGradient(int sampleI, double wi, int sampleJ, double wj)
     {
-        int active = _active;
+        var active = _active;
         var kI = _kernel.Row(sampleI);
         var kJ = _kernel.Row(sampleJ); // a lazy KernelMatrix keeps kI valid across this second request
-        double gMax = double.NegativeInfinity;
-        int iMax = -1;
+        var gMax = double.NegativeInfinity;
+        var iMax = -1;
 
         // Combine the two kernel rows once per training row (contiguous, SIMD), then scatter to the active slots:
         // cheaper than gathering two floats per slot, since most rows have both their slots active.
         CombineRows(kI, wi, kJ, wj, _column);
-        int start = _simd ? ScatterVector(active, ref gMax, ref iMax) : 0;
+        var start = _simd ? ScatterVector(active, ref gMax, ref iMax) : 0;
         ScatterScalar(start, active, ref gMax, ref iMax);
 
         _nextGMax = gMax;
@@ -36,8 +36,8 @@ internal sealed partial class SmoSolver
     /// </summary>
     private void CombineRows(ReadOnlySpan<float> kI, double wi, ReadOnlySpan<float> kJ, double wj, Span<double> column)
     {
-        int n = column.Length;
-        int r = 0;
+        var n = column.Length;
+        var r = 0;
         if (_simd)
         {
             var vwi = Vector256.Create(wi);
@@ -59,15 +59,15 @@ internal sealed partial class SmoSolver
 
     private void ScatterScalar(int start, int active, ref double gMax, ref int iMax)
     {
-        ref double gradRef = ref MemoryMarshal.GetArrayDataReference(_signedGrad);
-        ref double upRef = ref MemoryMarshal.GetArrayDataReference(_upMask);
-        ref int sampleRef = ref MemoryMarshal.GetArrayDataReference(_sample);
-        ref double columnRef = ref MemoryMarshal.GetArrayDataReference(_column);
-        for (int t = start; t < active; t++)
+        ref var gradRef = ref MemoryMarshal.GetArrayDataReference(_signedGrad);
+        ref var upRef = ref MemoryMarshal.GetArrayDataReference(_upMask);
+        ref var sampleRef = ref MemoryMarshal.GetArrayDataReference(_sample);
+        ref var columnRef = ref MemoryMarshal.GetArrayDataReference(_column);
+        for (var t = start; t < active; t++)
         {
-            double v = Unsafe.Add(ref gradRef, t) + Unsafe.Add(ref columnRef, Unsafe.Add(ref sampleRef, t));
+            var v = Unsafe.Add(ref gradRef, t) + Unsafe.Add(ref columnRef, Unsafe.Add(ref sampleRef, t));
             Unsafe.Add(ref gradRef, t) = v;
-            double score = Unsafe.Add(ref upRef, t) - v;
+            var score = Unsafe.Add(ref upRef, t) - v;
             if (score >= gMax)
             {
                 gMax = score;
@@ -78,21 +78,21 @@ internal sealed partial class SmoSolver
 
     private int ScatterVector(int active, ref double gMax, ref int iMax)
     {
-        int end = active & ~3;
+        var end = active & ~3;
         if (end == 0)
         {
             return 0;
         }
 
-        ref double gradRef = ref MemoryMarshal.GetArrayDataReference(_signedGrad);
-        ref double upRef = ref MemoryMarshal.GetArrayDataReference(_upMask);
-        ref int sampleRef = ref MemoryMarshal.GetArrayDataReference(_sample);
-        ref double columnRef = ref MemoryMarshal.GetArrayDataReference(_column);
+        ref var gradRef = ref MemoryMarshal.GetArrayDataReference(_signedGrad);
+        ref var upRef = ref MemoryMarshal.GetArrayDataReference(_upMask);
+        ref var sampleRef = ref MemoryMarshal.GetArrayDataReference(_sample);
+        ref var columnRef = ref MemoryMarshal.GetArrayDataReference(_column);
         var bestV = Vector256.Create(double.NegativeInfinity);
         var bestIndex = Vector256.Create(-1L);
         var index = Vector256.Create(0L, 1L, 2L, 3L);
         var four = Vector256.Create(4L);
-        for (int t = 0; t < end; t += 4)
+        for (var t = 0; t < end; t += 4)
         {
             var delta = Vector256.Create(
                 Unsafe.Add(ref columnRef, Unsafe.Add(ref sampleRef, t)),
@@ -121,10 +121,10 @@ internal sealed partial class SmoSolver
     /// <summary>Merges lane maxima: the largest value, and among equal values the largest (latest) index.</summary>
     private static void MergeMax(Vector256<double> bestV, Vector256<long> bestIndex, ref double gMax, ref int iMax)
     {
-        for (int lane = 0; lane < 4; lane++)
+        for (var lane = 0; lane < 4; lane++)
         {
-            int t = (int)bestIndex.GetElement(lane);
-            double g = bestV.GetElement(lane);
+            var t = (int)bestIndex.GetElement(lane);
+            var g = bestV.GetElement(lane);
             if (t >= 0 && (g > gMax || (g == gMax && t > iMax)))
             {
                 gMax = g;
@@ -141,8 +141,8 @@ internal sealed partial class SmoSolver
     {
         var row = _kernel.Row(sample);
         var gradBar = _signedGradBar.AsSpan(0, row.Length);
-        double c = _c;
-        int r = 0;
+        var c = _c;
+        var r = 0;
         if (_simd)
         {
             var vc = Vector256.Create(c);

@@ -11,29 +11,29 @@ internal sealed partial class SmoSolver
     /// </summary>
     private void OptimisePair(int i, int j)
     {
-        int sampleI = _sample[i];
-        int sampleJ = _sample[j];
-        double c = _c;
+        var sampleI = _sample[i];
+        var sampleJ = _sample[j];
+        var c = _c;
 
         // Q_ii + Q_jj - 2 s_i s_j Q_ij reduces to K_ii + K_jj - 2 K_ij whatever the signs.
-        double curvature = _diag[i] + _diag[j] - 2.0 * _kernel.Row(sampleI)[sampleJ];
+        var curvature = _diag[i] + _diag[j] - 2.0 * _kernel.Row(sampleI)[sampleJ];
         if (curvature <= 0)
         {
             curvature = Tau;
         }
 
-        double gradI = _sign[i] * _signedGrad[i];
-        double gradJ = _sign[j] * _signedGrad[j];
-        double oldI = _alpha[i];
-        double oldJ = _alpha[j];
-        double ai = oldI;
-        double aj = oldJ;
+        var gradI = _sign[i] * _signedGrad[i];
+        var gradJ = _sign[j] * _signedGrad[j];
+        var oldI = _alpha[i];
+        var oldJ = _alpha[j];
+        var ai = oldI;
+        var aj = oldJ;
 
         if (_sign[i] != _sign[j])
         {
             // Constraint keeps a_i - a_j fixed: both move by the same Newton step along (1, 1).
-            double step = (-gradI - gradJ) / curvature;
-            double diff = ai - aj;
+            var step = (-gradI - gradJ) / curvature;
+            var diff = ai - aj;
             ai += step;
             aj += step;
             // Lower corner: the variable the line takes below zero is clamped, the other keeps the difference.
@@ -69,8 +69,8 @@ internal sealed partial class SmoSolver
         else
         {
             // Constraint keeps a_i + a_j fixed: they move in opposite directions along (1, -1).
-            double step = (gradI - gradJ) / curvature;
-            double sum = ai + aj;
+            var step = (gradI - gradJ) / curvature;
+            var sum = ai + aj;
             ai -= step;
             aj += step;
             if (sum > c)
@@ -105,8 +105,8 @@ internal sealed partial class SmoSolver
         _alpha[i] = ai;
         _alpha[j] = aj;
 
-        bool wasUpperI = _status[i] == AtUpper;
-        bool wasUpperJ = _status[j] == AtUpper;
+        var wasUpperI = _status[i] == AtUpper;
+        var wasUpperJ = _status[j] == AtUpper;
         SetStatus(i, Classify(ai));
         SetStatus(j, Classify(aj));
 

@@ -11,11 +11,11 @@ internal sealed partial class SmoSolver
     /// </summary>
     private void Shrink()
     {
-        double gUp = double.NegativeInfinity;  // m(a) = max over I_up of -v
-        double gLow = double.NegativeInfinity; // -M(a) = max over I_low of v
-        for (int t = 0; t < _active; t++)
+        var gUp = double.NegativeInfinity;  // m(a) = max over I_up of -v
+        var gLow = double.NegativeInfinity; // -M(a) = max over I_low of v
+        for (var t = 0; t < _active; t++)
         {
-            double v = _signedGrad[t];
+            var v = _signedGrad[t];
             if ((_flags[t] & InUp) != 0 && -v >= gUp)
             {
                 gUp = -v;
@@ -34,8 +34,8 @@ internal sealed partial class SmoSolver
             SetActive(_size);
         }
 
-        int active = _active;
-        for (int t = 0; t < active; t++)
+        var active = _active;
+        for (var t = 0; t < active; t++)
         {
             if (!CanShrink(t, gUp, gLow))
             {
@@ -65,7 +65,7 @@ internal sealed partial class SmoSolver
     /// </summary>
     private bool CanShrink(int t, double gUp, double gLow)
     {
-        double v = _signedGrad[t];
+        var v = _signedGrad[t];
         return _flags[t] switch
         {
             // Only able to increase s·a: it could only serve as i, and even the smallest v of I_low (-gLow)

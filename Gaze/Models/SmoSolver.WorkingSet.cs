@@ -21,8 +21,8 @@ internal sealed partial class SmoSolver
     /// </remarks>
     private bool SelectWorkingPair(out int bestI, out int bestJ)
     {
-        int active = _active;
-        ref double gradRef = ref MemoryMarshal.GetArrayDataReference(_signedGrad);
+        var active = _active;
+        ref var gradRef = ref MemoryMarshal.GetArrayDataReference(_signedGrad);
 
         double gMax;
         int iMax;
@@ -35,10 +35,10 @@ internal sealed partial class SmoSolver
         {
             gMax = double.NegativeInfinity;
             iMax = -1;
-            ref double upRef = ref MemoryMarshal.GetArrayDataReference(_upMask);
-            for (int t = 0; t < active; t++)
+            ref var upRef = ref MemoryMarshal.GetArrayDataReference(_upMask);
+            for (var t = 0; t < active; t++)
             {
-                double score = Unsafe.Add(ref upRef, t) - Unsafe.Add(ref gradRef, t);
+                var score = Unsafe.Add(ref upRef, t) - Unsafe.Add(ref gradRef, t);
                 if (score >= gMax)
                 {
                     gMax = score;
@@ -50,7 +50,7 @@ internal sealed partial class SmoSolver
         // With I_up empty (iMax = -1) no b is positive and the row values never matter, but the SIMD scan
         // still loads them, so a real row (row 0) stands in.
         var row = _kernel.Row(iMax >= 0 ? _sample[iMax] : 0);
-        double diagI = iMax >= 0 ? _diag[iMax] : 0.0;
+        var diagI = iMax >= 0 ? _diag[iMax] : 0.0;
 
         var scan = new LowScan
         {
@@ -58,7 +58,7 @@ internal sealed partial class SmoSolver
             BestDecrease = double.PositiveInfinity, // most negative -(b²/a) seen
             JMin = -1,
         };
-        int start = _simd ? ScanLowVector(active, gMax, diagI, row, ref scan) : 0;
+        var start = _simd ? ScanLowVector(active, gMax, diagI, row, ref scan) : 0;
         ScanLowScalar(start, active, gMax, diagI, row, ref scan);
 
         bestI = iMax;
@@ -78,25 +78,25 @@ internal sealed partial class SmoSolver
 
     private void ScanLowScalar(int start, int active, double gMax, double diagI, ReadOnlySpan<float> row, ref LowScan scan)
     {
-        ref double gradRef = ref MemoryMarshal.GetArrayDataReference(_signedGrad);
-        ref double lowRef = ref MemoryMarshal.GetArrayDataReference(_lowMask);
-        ref int sampleRef = ref MemoryMarshal.GetArrayDataReference(_sample);
-        ref double diagRef = ref MemoryMarshal.GetArrayDataReference(_diag);
-        ref float rowRef = ref MemoryMarshal.GetReference(row);
-        for (int t = start; t < active; t++)
+        ref var gradRef = ref MemoryMarshal.GetArrayDataReference(_signedGrad);
+        ref var lowRef = ref MemoryMarshal.GetArrayDataReference(_lowMask);
+        ref var sampleRef = ref MemoryMarshal.GetArrayDataReference(_sample);
+        ref var diagRef = ref MemoryMarshal.GetArrayDataReference(_diag);
+        ref var rowRef = ref MemoryMarshal.GetReference(row);
+        for (var t = start; t < active; t++)
         {
-            double v = Unsafe.Add(ref gradRef, t) + Unsafe.Add(ref lowRef, t);
+            var v = Unsafe.Add(ref gradRef, t) + Unsafe.Add(ref lowRef, t);
             if (v >= scan.GMax2)
             {
                 scan.GMax2 = v;
             }
 
-            double b = gMax + v;
+            var b = gMax + v;
             if (b > 0)
             {
                 // s_i s_t Q_it = K_it for either sign pattern, so the curvature is the plain kernel form.
-                double a = diagI + Unsafe.Add(ref diagRef, t) - 2.0 * Unsafe.Add(ref rowRef, Unsafe.Add(ref sampleRef, t));
-                double decrease = -(b * b) / (a > 0 ? a : Tau);
+                var a = diagI + Unsafe.Add(ref diagRef, t) - 2.0 * Unsafe.Add(ref rowRef, Unsafe.Add(ref sampleRef, t));
+                var decrease = -(b * b) / (a > 0 ? a : Tau);
                 if (decrease <= scan.BestDecrease)
                 {
                     scan.JMin = t;
@@ -114,17 +114,17 @@ internal sealed partial class SmoSolver
     /// </summary>
     private int ScanLowVector(int active, double gMax, double diagI, ReadOnlySpan<float> row, ref LowScan scan)
     {
-        int end = active & ~3;
+        var end = active & ~3;
         if (end == 0)
         {
             return 0;
         }
 
-        ref double gradRef = ref MemoryMarshal.GetArrayDataReference(_signedGrad);
-        ref double lowRef = ref MemoryMarshal.GetArrayDataReference(_lowMask);
-        ref int sampleRef = ref MemoryMarshal.GetArrayDataReference(_sample);
-        ref double diagRef = ref MemoryMarshal.GetArrayDataReference(_diag);
-        ref float rowRef = ref MemoryMarshal.GetReference(row);
+        ref var gradRef = ref MemoryMarshal.GetArrayDataReference(_signedGrad);
+        ref var lowRef = ref MemoryMarshal.GetArrayDataReference(_lowMask);
+        ref var sampleRef = ref MemoryMarshal.GetArrayDataReference(_sample);
+        ref var diagRef = ref MemoryMarshal.GetArrayDataReference(_diag);
+        ref var rowRef = ref MemoryMarshal.GetReference(row);
 
         var gMaxV = Vector256.Create(gMax);
         var diagIV = Vector256.Create(diagI);
@@ -137,7 +137,7 @@ internal sealed partial class SmoSolver
         var index = Vector256.Create(0L, 1L, 2L, 3L);
         var four = Vector256.Create(4L);
 
-        for (int t = 0; t < end; t += 4)
+        for (var t = 0; t < end; t += 4)
         {
             var v = Vector256.LoadUnsafe(ref gradRef, (nuint)t) + Vector256.LoadUnsafe(ref lowRef, (nuint)t);
             gMax2V = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(v, gMax2V), v, gMax2V);
@@ -156,16 +156,16 @@ internal sealed partial class SmoSolver
             index += four;
         }
 
-        for (int lane = 0; lane < 4; lane++)
+        for (var lane = 0; lane < 4; lane++)
         {
-            double g = gMax2V.GetElement(lane);
+            var g = gMax2V.GetElement(lane);
             if (g >= scan.GMax2)
             {
                 scan.GMax2 = g;
             }
 
-            int j = (int)bestIndex.GetElement(lane);
-            double d = bestV.GetElement(lane);
+            var j = (int)bestIndex.GetElement(lane);
+            var d = bestV.GetElement(lane);
             if (j >= 0 && (d < scan.BestDecrease || (d == scan.BestDecrease && j > scan.JMin)))
             {
                 scan.BestDecrease = d;

@@ -112,7 +112,7 @@ internal sealed partial class SmoSolver
         _signedGradBar = new double[_n];
         _column = new double[_n];
 
-        for (int r = 0; r < _n; r++)
+        for (var r = 0; r < _n; r++)
         {
             // alpha_r penalises f(x_r) > y_r + eps, alpha*_r penalises f(x_r) < y_r - eps.
             Init(r, r, +1.0, epsilon - targets[r], kernel.Diagonal[r]);
@@ -151,10 +151,10 @@ internal sealed partial class SmoSolver
     private SvrDualSolution Run(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        int iterations = 0;
-        bool hitLimit = false;
+        var iterations = 0;
+        var hitLimit = false;
         // Shrinking is attempted every min(l, 1000) iterations; the +1 delays the first attempt by one.
-        int countdown = Math.Min(_size, 1000) + 1;
+        var countdown = Math.Min(_size, 1000) + 1;
 
         while (true)
         {
@@ -174,7 +174,7 @@ internal sealed partial class SmoSolver
                 }
             }
 
-            if (!SelectWorkingPair(out int i, out int j))
+            if (!SelectWorkingPair(out var i, out var j))
             {
                 // Optimal on the active set only: bring every variable back and check again.
                 RebuildInactiveGradient();
@@ -196,16 +196,16 @@ internal sealed partial class SmoSolver
             OptimisePair(i, j);
         }
 
-        double rho = ComputeRho();
+        var rho = ComputeRho();
 
         var alphaBySlot = new double[_size];
-        for (int t = 0; t < _size; t++)
+        for (var t = 0; t < _size; t++)
         {
             alphaBySlot[_origin[t]] = _alpha[t];
         }
 
         var coefficients = new double[_n];
-        for (int r = 0; r < _n; r++)
+        for (var r = 0; r < _n; r++)
         {
             coefficients[r] = alphaBySlot[r] - alphaBySlot[r + _n];
         }
@@ -229,10 +229,10 @@ internal sealed partial class SmoSolver
     /// </summary>
     private void SetStatus(int t, byte status)
     {
-        bool belowUpper = status != AtUpper;
-        bool aboveLower = status != AtLower;
-        bool up = _sign[t] > 0 ? belowUpper : aboveLower;
-        bool low = _sign[t] > 0 ? aboveLower : belowUpper;
+        var belowUpper = status != AtUpper;
+        var aboveLower = status != AtLower;
+        var up = _sign[t] > 0 ? belowUpper : aboveLower;
+        var low = _sign[t] > 0 ? aboveLower : belowUpper;
         _status[t] = status;
         _flags[t] = (byte)((up ? InUp : 0) | (low ? InLow : 0));
         _upMask[t] = up ? 0.0 : double.NegativeInfinity;
@@ -248,13 +248,13 @@ internal sealed partial class SmoSolver
     /// </summary>
     private double ComputeRho()
     {
-        int free = 0;
-        double upper = double.PositiveInfinity;
-        double lower = double.NegativeInfinity;
+        var free = 0;
+        var upper = double.PositiveInfinity;
+        var lower = double.NegativeInfinity;
         double sum = 0;
-        for (int t = 0; t < _active; t++)
+        for (var t = 0; t < _active; t++)
         {
-            double v = _signedGrad[t];
+            var v = _signedGrad[t];
             if (_status[t] == Free)
             {
                 free++;

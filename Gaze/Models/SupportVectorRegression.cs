@@ -40,21 +40,44 @@ public sealed class SupportVectorRegression : IRegressor
         int maxIter = -1)
     {
         if (!Enum.IsDefined(kernel))
+        {
             throw new ArgumentOutOfRangeException(nameof(kernel), kernel, "Unknown kernel.");
+        }
+
         if (!(c > 0) || double.IsInfinity(c))
+        {
             throw new ArgumentOutOfRangeException(nameof(c), c, "C must be a positive finite number.");
+        }
+
         if (!(epsilon >= 0) || double.IsInfinity(epsilon))
+        {
             throw new ArgumentOutOfRangeException(nameof(epsilon), epsilon, "epsilon must be a non-negative finite number.");
+        }
+
         if (gamma is { } g && (!(g > 0) || double.IsInfinity(g)))
+        {
             throw new ArgumentOutOfRangeException(nameof(gamma), gamma, "gamma must be a positive finite number, or null for 'scale'.");
+        }
+
         if (degree < 0)
+        {
             throw new ArgumentOutOfRangeException(nameof(degree), degree, "degree must be non-negative.");
+        }
+
         if (!double.IsFinite(coef0))
+        {
             throw new ArgumentOutOfRangeException(nameof(coef0), coef0, "coef0 must be finite.");
+        }
+
         if (!(tol > 0) || double.IsInfinity(tol))
+        {
             throw new ArgumentOutOfRangeException(nameof(tol), tol, "tol must be a positive finite number.");
+        }
+
         if (maxIter < -1)
+        {
             throw new ArgumentOutOfRangeException(nameof(maxIter), maxIter, "maxIter must be -1 (unlimited) or non-negative.");
+        }
 
         Kernel = kernel;
         C = c;
@@ -130,33 +153,46 @@ public sealed class SupportVectorRegression : IRegressor
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(targets);
         if (rows.Length == 0)
-            throw new ArgumentException("At least one training row is required.", nameof(rows));
-        if (targets.Length != rows.Length)
-            throw new ArgumentException($"Got {rows.Length} rows but {targets.Length} targets.", nameof(targets));
-        foreach (double t in targets)
         {
-            if (!double.IsFinite(t))
-                throw new ArgumentException("Targets must be finite.", nameof(targets));
+            throw new ArgumentException("At least one training row is required.", nameof(rows));
         }
 
-        int n = rows.Length;
-        int p = rows[0]?.Length ?? throw new ArgumentException("Rows must not be null.", nameof(rows));
-        if (p == 0)
-            throw new ArgumentException("Rows must have at least one feature.", nameof(rows));
-        double[] x = Flatten(rows, p, nameof(rows));
+        if (targets.Length != rows.Length)
+        {
+            throw new ArgumentException($"Got {rows.Length} rows but {targets.Length} targets.", nameof(targets));
+        }
 
-        double gamma = Gamma ?? SvrKernel.ScaleGamma(x, p);
+        foreach (var t in targets)
+        {
+            if (!double.IsFinite(t))
+            {
+                throw new ArgumentException("Targets must be finite.", nameof(targets));
+            }
+        }
+
+        var n = rows.Length;
+        var p = rows[0]?.Length ?? throw new ArgumentException("Rows must not be null.", nameof(rows));
+        if (p == 0)
+        {
+            throw new ArgumentException("Rows must have at least one feature.", nameof(rows));
+        }
+
+        var x = Flatten(rows, p, nameof(rows));
+
+        var gamma = Gamma ?? SvrKernel.ScaleGamma(x, p);
         var kernel = new SvrKernel(Kernel, gamma, Degree, Coef0);
         var matrix = new KernelMatrix(kernel, x, n, EagerKernelLimit, KernelCacheBytes);
         var solution = SmoSolver.Solve(matrix, targets, C, Epsilon, Tol, Shrinking, MaxIter, UseSimd, cancellationToken);
 
         // Support vectors are the rows with a non-zero coefficient, kept in training order (libsvm's order,
         // which fixes the summation order of the prediction).
-        int count = 0;
-        foreach (double a in solution.Coefficients)
+        var count = 0;
+        foreach (var a in solution.Coefficients)
         {
             if (a != 0)
+            {
                 count++;
+            }
         }
 
         var indices = new int[count];
@@ -165,7 +201,10 @@ public sealed class SupportVectorRegression : IRegressor
         for (int r = 0, m = 0; r < n; r++)
         {
             if (solution.Coefficients[r] == 0)
+            {
                 continue;
+            }
+
             indices[m] = r;
             coefficients[m] = solution.Coefficients[r];
             Array.Copy(x, r * p, vectors, m * p, p);
@@ -188,21 +227,26 @@ public sealed class SupportVectorRegression : IRegressor
     {
         ArgumentNullException.ThrowIfNull(rows);
         var kernel = _kernel ?? throw new InvalidOperationException("Fit must be called before Predict.");
-        int p = _features;
+        var p = _features;
         var predictions = new double[rows.Length];
         var coefficients = _dualCoefficients;
         var kernelValues = new double[coefficients.Length];
-        for (int q = 0; q < rows.Length; q++)
+        for (var q = 0; q < rows.Length; q++)
         {
             var row = rows[q] ?? throw new ArgumentException("Rows must not be null.", nameof(rows));
             if (row.Length != p)
+            {
                 throw new ArgumentException($"Row {q} has {row.Length} features; the model was fitted with {p}.", nameof(rows));
+            }
 
             kernel.EvaluateAll(row, _supportColumns, coefficients.Length, kernelValues);
             // Accumulated in support-vector order, as libsvm does.
             double sum = 0;
-            for (int m = 0; m < coefficients.Length; m++)
+            for (var m = 0; m < coefficients.Length; m++)
+            {
                 sum += coefficients[m] * kernelValues[m];
+            }
+
             predictions[q] = sum - _rho;
         }
 
@@ -212,15 +256,20 @@ public sealed class SupportVectorRegression : IRegressor
     private static double[] Flatten(double[][] rows, int p, string paramName)
     {
         var x = new double[checked(rows.Length * p)];
-        for (int i = 0; i < rows.Length; i++)
+        for (var i = 0; i < rows.Length; i++)
         {
             var row = rows[i] ?? throw new ArgumentException("Rows must not be null.", paramName);
             if (row.Length != p)
+            {
                 throw new ArgumentException($"Row {i} has {row.Length} features, expected {p}.", paramName);
-            for (int k = 0; k < p; k++)
+            }
+
+            for (var k = 0; k < p; k++)
             {
                 if (!double.IsFinite(row[k]))
+                {
                     throw new ArgumentException($"Row {i} contains a non-finite value.", paramName);
+                }
             }
 
             row.CopyTo(x, i * p);

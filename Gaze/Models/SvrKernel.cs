@@ -39,14 +39,14 @@ internal sealed class SvrKernel
     /// </summary>
     public void TrainingRow(double[] x, double[] columns, double[]? squaredNorms, int n, int i, int start, Span<double> result)
     {
-        int p = x.Length / n;
+        var p = x.Length / n;
         ColumnMajor.Dots(x.AsSpan(i * p, p), columns, n, start, result);
         switch (_type)
         {
             case SvrKernelType.Linear:
                 break;
             case SvrKernelType.Poly:
-                for (int j = start; j < n; j++)
+                for (var j = start; j < n; j++)
                 {
                     result[j] = PowInt(_gamma * result[j] + _coef0, _degree);
                 }
@@ -54,7 +54,7 @@ internal sealed class SvrKernel
                 break;
             default:
                 // Norms-plus-cross-term form (not Σ(a-b)²): this is what libsvm's training kernel evaluates.
-                for (int j = start; j < n; j++)
+                for (var j = start; j < n; j++)
                 {
                     result[j] = Math.Exp(-_gamma * (squaredNorms![i] + squaredNorms[j] - 2 * result[j]));
                 }
@@ -71,9 +71,9 @@ internal sealed class SvrKernel
             return null;
         }
 
-        int p = x.Length / n;
+        var p = x.Length / n;
         var norms = new double[n];
-        for (int i = 0; i < n; i++)
+        for (var i = 0; i < n; i++)
         {
             var row = x.AsSpan(i * p, p);
             norms[i] = Dot(row, row);
@@ -91,7 +91,7 @@ internal sealed class SvrKernel
         if (_type == SvrKernelType.Rbf)
         {
             ColumnMajor.SquaredDistances(query, columns, count, result);
-            for (int m = 0; m < count; m++)
+            for (var m = 0; m < count; m++)
             {
                 result[m] = Math.Exp(-_gamma * result[m]);
             }
@@ -102,7 +102,7 @@ internal sealed class SvrKernel
         ColumnMajor.Dots(query, columns, count, 0, result);
         if (_type == SvrKernelType.Poly)
         {
-            for (int m = 0; m < count; m++)
+            for (var m = 0; m < count; m++)
             {
                 result[m] = PowInt(_gamma * result[m] + _coef0, _degree);
             }
@@ -116,7 +116,7 @@ internal sealed class SvrKernel
     /// </summary>
     internal static double ScaleGamma(double[] x, int p)
     {
-        double variance = Moments.PairwisePopulationVariance(x, Moments.PairwiseMean(x));
+        var variance = Moments.PairwisePopulationVariance(x, Moments.PairwiseMean(x));
         return variance != 0 ? 1.0 / (p * variance) : 1.0;
     }
 
@@ -124,7 +124,7 @@ internal sealed class SvrKernel
     private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
         double sum = 0;
-        for (int k = 0; k < a.Length; k++)
+        for (var k = 0; k < a.Length; k++)
         {
             sum += a[k] * b[k];
         }
@@ -138,9 +138,9 @@ internal sealed class SvrKernel
     /// </summary>
     private static double PowInt(double value, int exponent)
     {
-        double result = 1.0;
-        double square = value;
-        for (int e = exponent; e > 0; e /= 2)
+        var result = 1.0;
+        var square = value;
+        for (var e = exponent; e > 0; e /= 2)
         {
             if ((e & 1) == 1)
             {

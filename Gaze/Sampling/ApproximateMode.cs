@@ -28,7 +28,7 @@ public static class ApproximateMode
         ArgumentNullException.ThrowIfNull(rng);
 
         long total = 0;
-        foreach (int c in counts)
+        foreach (var c in counts)
         {
             total += c;
         }
@@ -37,42 +37,42 @@ public static class ApproximateMode
             throw new ArgumentException("The class counts must add up to a positive number.", nameof(counts));
         }
 
-        int k = counts.Count;
-        double[] share = new double[k];
-        double[] floored = new double[k];
+        var k = counts.Count;
+        var share = new double[k];
+        var floored = new double[k];
         double flooredSum = 0;
-        for (int i = 0; i < k; i++)
+        for (var i = 0; i < k; i++)
         {
             share[i] = (double)counts[i] / total * draws;
             floored[i] = Math.Floor(share[i]);
             flooredSum += floored[i]; // integral doubles: exact in any order, like numpy's sum
         }
 
-        int[] result = new int[k];
-        for (int i = 0; i < k; i++)
+        var result = new int[k];
+        for (var i = 0; i < k; i++)
         {
             result[i] = (int)floored[i];
         }
 
-        int needToAdd = (int)(draws - flooredSum);
+        var needToAdd = (int)(draws - flooredSum);
         if (needToAdd <= 0)
         {
             return result;
         }
 
-        double[] remainder = new double[k];
-        for (int i = 0; i < k; i++)
+        var remainder = new double[k];
+        for (var i = 0; i < k; i++)
         {
             remainder[i] = share[i] - floored[i];
         }
 
         // Distinct remainders, largest first (numpy: sort(unique(remainder))[::-1]).
-        double[] levels = remainder.Distinct().OrderByDescending(v => v).ToArray();
-        foreach (double level in levels)
+        var levels = remainder.Distinct().OrderByDescending(v => v).ToArray();
+        foreach (var level in levels)
         {
-            int[] tied = Enumerable.Range(0, k).Where(i => remainder[i] == level).ToArray();
-            int addNow = Math.Min(tied.Length, needToAdd);
-            foreach (int pick in rng.ChoiceWithoutReplacement(tied.Length, addNow))
+            var tied = Enumerable.Range(0, k).Where(i => remainder[i] == level).ToArray();
+            var addNow = Math.Min(tied.Length, needToAdd);
+            foreach (var pick in rng.ChoiceWithoutReplacement(tied.Length, addNow))
             {
                 result[tied[pick]]++;
             }

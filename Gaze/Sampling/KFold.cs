@@ -27,16 +27,16 @@ public static class KFold
                 $"Cannot make {nSplits} folds from {rowCount} rows: at least {nSplits} rows are needed.");
         }
 
-        int baseSize = rowCount / nSplits;
-        int larger = rowCount % nSplits;
+        var baseSize = rowCount / nSplits;
+        var larger = rowCount % nSplits;
         var folds = new List<(int[] Train, int[] Test)>(nSplits);
-        int start = 0;
-        for (int fold = 0; fold < nSplits; fold++)
+        var start = 0;
+        for (var fold = 0; fold < nSplits; fold++)
         {
-            int size = baseSize + (fold < larger ? 1 : 0);
-            int stop = start + size;
-            int[] test = Enumerable.Range(start, size).ToArray();
-            int[] train = Enumerable.Range(0, start).Concat(Enumerable.Range(stop, rowCount - stop)).ToArray();
+            var size = baseSize + (fold < larger ? 1 : 0);
+            var stop = start + size;
+            var test = Enumerable.Range(start, size).ToArray();
+            var train = Enumerable.Range(0, start).Concat(Enumerable.Range(stop, rowCount - stop)).ToArray();
             folds.Add((train, test));
             start = stop;
         }

@@ -25,9 +25,9 @@ public sealed class Mt19937
     public Mt19937(uint seed)
     {
         _state[0] = seed;
-        for (int i = 1; i < N; i++)
+        for (var i = 1; i < N; i++)
         {
-            uint prev = _state[i - 1];
+            var prev = _state[i - 1];
             // Multiplier 1812433253 is Knuth's; unchecked because the reference arithmetic is mod 2^32.
             _state[i] = unchecked(1812433253u * (prev ^ (prev >> 30)) + (uint)i);
         }
@@ -42,7 +42,7 @@ public sealed class Mt19937
             Twist();
         }
 
-        uint y = _state[_next++];
+        var y = _state[_next++];
         // Tempering: improves equidistribution of the raw state words.
         y ^= y >> 11;
         y ^= (y << 7) & 0x9D2C5680u;
@@ -54,10 +54,10 @@ public sealed class Mt19937
     /// <summary>Regenerates all 624 state words at once (the reference's block refill).</summary>
     private void Twist()
     {
-        for (int k = 0; k < N; k++)
+        for (var k = 0; k < N; k++)
         {
-            uint y = (_state[k] & UpperMask) | (_state[(k + 1) % N] & LowerMask);
-            uint mag = (y & 1u) != 0 ? MatrixA : 0u;
+            var y = (_state[k] & UpperMask) | (_state[(k + 1) % N] & LowerMask);
+            var mag = (y & 1u) != 0 ? MatrixA : 0u;
             _state[k] = _state[(k + M) % N] ^ (y >> 1) ^ mag;
         }
         _next = 0;

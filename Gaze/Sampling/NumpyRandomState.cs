@@ -44,7 +44,7 @@ public sealed class NumpyRandomState
             return 0;
         }
 
-        ulong mask = max;
+        var mask = max;
         mask |= mask >> 1;
         mask |= mask >> 2;
         mask |= mask >> 4;
@@ -72,9 +72,9 @@ public sealed class NumpyRandomState
     public void Shuffle<T>(T[] items)
     {
         ArgumentNullException.ThrowIfNull(items);
-        for (int i = items.Length - 1; i >= 1; i--)
+        for (var i = items.Length - 1; i >= 1; i--)
         {
-            int j = (int)Bounded((ulong)i);
+            var j = (int)Bounded((ulong)i);
             (items[i], items[j]) = (items[j], items[i]);
         }
     }
@@ -83,8 +83,8 @@ public sealed class NumpyRandomState
     public int[] Permutation(int m)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(m);
-        int[] result = new int[m];
-        for (int i = 0; i < m; i++)
+        var result = new int[m];
+        for (var i = 0; i < m; i++)
         {
             result[i] = i;
         }
@@ -96,7 +96,7 @@ public sealed class NumpyRandomState
     public T[] Permutation<T>(IReadOnlyList<T> items)
     {
         ArgumentNullException.ThrowIfNull(items);
-        T[] copy = items.ToArray();
+        var copy = items.ToArray();
         Shuffle(copy);
         return copy;
     }
@@ -110,7 +110,7 @@ public sealed class NumpyRandomState
     {
         ArgumentOutOfRangeException.ThrowIfNegative(size);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(size, populationSize);
-        int[] permutation = Permutation(populationSize);
+        var permutation = Permutation(populationSize);
         return permutation[..size];
     }
 }

@@ -55,12 +55,12 @@ public static class StratifiedSplit
             throw new ArgumentOutOfRangeException(nameof(testFraction), testFraction, "Must be strictly between 0 and 1.");
         }
 
-        int n = targets.Count;
-        int nTest = (int)Math.Ceiling(testFraction * n);
-        int nTrain = n - nTest;
-        List<int[]> classes = GroupByTarget(targets);
+        var n = targets.Count;
+        var nTest = (int)Math.Ceiling(testFraction * n);
+        var nTrain = n - nTest;
+        var classes = GroupByTarget(targets);
 
-        bool stratifiable = n > 0
+        var stratifiable = n > 0
             && classes.All(rows => rows.Length >= 2)
             && nTrain >= classes.Count
             && nTest >= classes.Count;
@@ -74,9 +74,9 @@ public static class StratifiedSplit
     private static List<int[]> GroupByTarget(IReadOnlyList<(double X, double Y)> targets)
     {
         var keys = new (double X, double Y)[targets.Count];
-        for (int i = 0; i < keys.Length; i++)
+        for (var i = 0; i < keys.Length; i++)
         {
-            (double x, double y) = targets[i];
+            (var x, var y) = targets[i];
             if (double.IsNaN(x) || double.IsNaN(y))
             {
                 throw new ArgumentException($"Row {i} has a NaN target coordinate.", nameof(targets));
@@ -99,36 +99,36 @@ public static class StratifiedSplit
     private static SplitResult Stratified(List<int[]> classes, int nTrain, int nTest, uint seed)
     {
         var rng = new NumpyRandomState(seed);
-        int[] counts = classes.Select(rows => rows.Length).ToArray();
-        int[] trainPerClass = ApproximateMode.Compute(counts, nTrain, rng);
-        int[] remaining = counts.Zip(trainPerClass, (c, t) => c - t).ToArray();
-        int[] testPerClass = ApproximateMode.Compute(remaining, nTest, rng);
+        var counts = classes.Select(rows => rows.Length).ToArray();
+        var trainPerClass = ApproximateMode.Compute(counts, nTrain, rng);
+        var remaining = counts.Zip(trainPerClass, (c, t) => c - t).ToArray();
+        var testPerClass = ApproximateMode.Compute(remaining, nTest, rng);
 
         var train = new List<int>(nTrain);
         var test = new List<int>(nTest);
-        for (int c = 0; c < classes.Count; c++)
+        for (var c = 0; c < classes.Count; c++)
         {
-            int[] rows = classes[c];
-            int[] order = rng.Permutation(rows.Length);
-            for (int k = 0; k < trainPerClass[c]; k++)
+            var rows = classes[c];
+            var order = rng.Permutation(rows.Length);
+            for (var k = 0; k < trainPerClass[c]; k++)
             {
                 train.Add(rows[order[k]]);
             }
-            for (int k = trainPerClass[c]; k < trainPerClass[c] + testPerClass[c]; k++)
+            for (var k = trainPerClass[c]; k < trainPerClass[c] + testPerClass[c]; k++)
             {
                 test.Add(rows[order[k]]);
             }
         }
 
         // sklearn shuffles train first, then test: the order of these two calls matters.
-        int[] trainOut = rng.Permutation(train);
-        int[] testOut = rng.Permutation(test);
+        var trainOut = rng.Permutation(train);
+        var testOut = rng.Permutation(test);
         return new SplitResult(trainOut, testOut, Stratified: true);
     }
 
     private static SplitResult Fallback(List<int[]> classes, int n, int nTest, uint seed)
     {
-        int eligible = classes.Count(rows => rows.Length >= 2);
+        var eligible = classes.Count(rows => rows.Length >= 2);
         if (eligible == 0)
         {
             throw new SplitImpossibleException(n == 0
@@ -137,15 +137,15 @@ public static class StratifiedSplit
         }
 
         var rng = new NumpyRandomState(seed);
-        int testCount = Math.Min(Math.Max(nTest, eligible), n - eligible);
+        var testCount = Math.Min(Math.Max(nTest, eligible), n - eligible);
 
         var train = new List<int>(n - testCount);
         var test = new List<int>(testCount);
         var rest = new List<int>(n);
-        foreach (int[] rows in classes)
+        foreach (var rows in classes)
         {
-            int[] permuted = rng.Permutation(rows.Length).Select(k => rows[k]).ToArray();
-            int restFrom = 0;
+            var permuted = rng.Permutation(rows.Length).Select(k => rows[k]).ToArray();
+            var restFrom = 0;
             if (permuted.Length >= 2)
             {
                 test.Add(permuted[0]);
@@ -155,15 +155,15 @@ public static class StratifiedSplit
             rest.AddRange(permuted.Skip(restFrom));
         }
 
-        int[] restOrder = rng.Permutation(rest.Count);
-        int extraTest = testCount - eligible;
-        for (int k = 0; k < restOrder.Length; k++)
+        var restOrder = rng.Permutation(rest.Count);
+        var extraTest = testCount - eligible;
+        for (var k = 0; k < restOrder.Length; k++)
         {
             (k < extraTest ? test : train).Add(rest[restOrder[k]]);
         }
 
-        int[] trainOut = rng.Permutation(train);
-        int[] testOut = rng.Permutation(test);
+        var trainOut = rng.Permutation(train);
+        var testOut = rng.Permutation(test);
         return new SplitResult(trainOut, testOut, Stratified: false);
     }
 }

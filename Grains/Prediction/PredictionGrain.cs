@@ -1,9 +1,9 @@
 using System.Runtime.InteropServices;
 using Gaze.Grains.Calibration;
-using Gaze.Prediction;
 using Gaze.Grains.Interfaces;
 using Gaze.Grains.Interfaces.Calibration;
 using Gaze.Grains.Interfaces.Prediction;
+using Gaze.Prediction;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 

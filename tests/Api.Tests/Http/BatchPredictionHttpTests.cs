@@ -4,10 +4,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Gaze.Api.Json;
 using Gaze.Calibration;
-using Gaze.Prediction;
 using Gaze.Grains.Prediction;
-using Microsoft.Extensions.DependencyInjection;
+using Gaze.Prediction;
 using Gaze.Tests.Upstream;
+using Microsoft.Extensions.DependencyInjection;
 using static Gaze.Tests.Http.ProblemAssert;
 
 namespace Gaze.Tests.Http;

@@ -111,7 +111,7 @@ public sealed class StartupValidationTests
 
     private static IEnumerable<Exception> Flatten(Exception error)
     {
-        for (Exception? e = error; e is not null; e = e.InnerException)
+        for (var e = error; e is not null; e = e.InnerException)
         {
             yield return e;
         }

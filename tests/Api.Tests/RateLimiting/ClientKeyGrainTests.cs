@@ -1,8 +1,8 @@
 using System.Net;
 using Gaze.Api.RateLimiting;
 using Gaze.Grains.Interfaces;
-using Microsoft.Extensions.DependencyInjection;
 using Gaze.Tests.Http;
+using Microsoft.Extensions.DependencyInjection;
 using static Gaze.Tests.RateLimiting.Policies;
 
 namespace Gaze.Tests.RateLimiting;

@@ -1,6 +1,6 @@
 using Gaze.Api.RateLimiting;
-using Gaze.Grains.Interfaces.RateLimiting;
 using Gaze.Grains.Hosting.Settings;
+using Gaze.Grains.Interfaces.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -66,7 +66,7 @@ public sealed class RatePolicyCatalogTests
     private static string Messages(Exception error)
     {
         var messages = new List<string>();
-        for (Exception? e = error; e is not null; e = e.InnerException)
+        for (var e = error; e is not null; e = e.InnerException)
         {
             messages.Add(e.Message);
         }

@@ -20,8 +20,11 @@ public sealed class LinearModelParityTests(ITestOutputHelper output)
     public static TheoryData<string> CaseIds()
     {
         var data = new TheoryData<string>();
-        foreach (GoldenCase c in Data.Value.Cases)
+        foreach (var c in Data.Value.Cases)
+        {
             data.Add(c.Id);
+        }
+
         return data;
     }
 
@@ -29,18 +32,21 @@ public sealed class LinearModelParityTests(ITestOutputHelper output)
     [MemberData(nameof(CaseIds))]
     public void PredictionsMatchSklearn(string caseId)
     {
-        GoldenCase golden = Data.Value.Cases.Single(c => c.Id == caseId);
-        (double[] predicted, int? iterations, double error) = Run(golden);
+        var golden = Data.Value.Cases.Single(c => c.Id == caseId);
+        (var predicted, var iterations, var error) = Run(golden);
 
-        for (int i = 0; i < predicted.Length; i++)
+        for (var i = 0; i < predicted.Length; i++)
         {
-            double expected = golden.Predictions[i];
-            double diff = Math.Abs(predicted[i] - expected);
+            var expected = golden.Predictions[i];
+            var diff = Math.Abs(predicted[i] - expected);
             Assert.True(Within(golden.Model, diff, expected),
                 $"{caseId}: row {i} predicted {predicted[i]:R}, sklearn {expected:R} (|diff| {diff:E3})");
         }
         if (golden.Iterations is { } expectedIterations)
+        {
             Assert.Equal(expectedIterations, iterations);
+        }
+
         output.WriteLine($"{caseId}: max |diff| {error:E3}");
     }
 
@@ -55,15 +61,15 @@ public sealed class LinearModelParityTests(ITestOutputHelper output)
     [Fact]
     public void MaxErrorPerModel()
     {
-        foreach (IGrouping<string, GoldenCase> group in Data.Value.Cases.GroupBy(c => c.Model))
+        foreach (var group in Data.Value.Cases.GroupBy(c => c.Model))
         {
             double maxAbs = 0, maxRel = 0;
-            foreach (GoldenCase golden in group)
+            foreach (var golden in group)
             {
-                double[] predicted = Run(golden).Predicted;
-                for (int i = 0; i < predicted.Length; i++)
+                var predicted = Run(golden).Predicted;
+                for (var i = 0; i < predicted.Length; i++)
                 {
-                    double diff = Math.Abs(predicted[i] - golden.Predictions[i]);
+                    var diff = Math.Abs(predicted[i] - golden.Predictions[i]);
                     maxAbs = Math.Max(maxAbs, diff);
                     maxRel = Math.Max(maxRel, diff / Math.Max(Math.Abs(golden.Predictions[i]), 1e-300));
                 }
@@ -75,8 +81,8 @@ public sealed class LinearModelParityTests(ITestOutputHelper output)
     [Fact]
     public void OlsGivesTheConstantBiasColumnZeroWeight()
     {
-        GoldenCase golden = Data.Value.Cases.First(c => c.Model == "ols" && c.Dataset == "eye_x_poly_raw");
-        Dataset d = Data.Value.Datasets[golden.Dataset];
+        var golden = Data.Value.Cases.First(c => c.Model == "ols" && c.Dataset == "eye_x_poly_raw");
+        var d = Data.Value.Datasets[golden.Dataset];
         var ols = new OrdinaryLeastSquares();
         ols.Fit(d.XTrain, d.YTrain);
         Assert.Equal(0.0, ols.Coefficients[0]);
@@ -90,8 +96,10 @@ public sealed class LinearModelParityTests(ITestOutputHelper output)
             new OrdinaryLeastSquares(), new RidgeRegression(), new LassoRegression(), new ElasticNetRegression(),
             new BayesianRidgeRegression(),
         ];
-        foreach (IRegressor model in models)
+        foreach (var model in models)
+        {
             Assert.Throws<InvalidOperationException>(() => model.Predict([[1.0]]));
+        }
     }
 
     [Fact]
@@ -117,10 +125,10 @@ public sealed class LinearModelParityTests(ITestOutputHelper output)
 
     private static (double[] Predicted, int? Iterations, double MaxError) Run(GoldenCase golden)
     {
-        Dataset d = Data.Value.Datasets[golden.Dataset];
-        IRegressor model = Create(golden);
+        var d = Data.Value.Datasets[golden.Dataset];
+        var model = Create(golden);
         model.Fit(d.XTrain, d.YTrain);
-        double[] predicted = model.Predict(d.XTest);
+        var predicted = model.Predict(d.XTest);
         int? iterations = model switch
         {
             LassoRegression m => m.Iterations,
@@ -129,8 +137,11 @@ public sealed class LinearModelParityTests(ITestOutputHelper output)
             _ => null,
         };
         double max = 0;
-        for (int i = 0; i < predicted.Length; i++)
+        for (var i = 0; i < predicted.Length; i++)
+        {
             max = Math.Max(max, Math.Abs(predicted[i] - golden.Predictions[i]));
+        }
+
         return (predicted, iterations, max);
     }
 
@@ -152,7 +163,7 @@ public sealed class LinearModelParityTests(ITestOutputHelper output)
         string Id, string Dataset, string Model, IReadOnlyDictionary<string, double> Params, double[] Predictions,
         int? Iterations, bool? Converged)
     {
-        public double? Param(string name) => Params.TryGetValue(name, out double v) ? v : null;
+        public double? Param(string name) => Params.TryGetValue(name, out var v) ? v : null;
 
         public int MaxIter => (int)(Param(Model == "bayesianridge" ? "n_iter" : "max_iter") ?? (Model == "bayesianridge" ? 300 : 1000));
     }
@@ -161,30 +172,30 @@ public sealed class LinearModelParityTests(ITestOutputHelper output)
     {
         public static Goldens Load()
         {
-            string path = Path.Combine(AppContext.BaseDirectory, "goldens", "linear.json");
-            using JsonDocument doc = JsonDocument.Parse(File.ReadAllBytes(path));
-            JsonElement root = doc.RootElement;
+            var path = Path.Combine(AppContext.BaseDirectory, "goldens", "linear.json");
+            using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
+            var root = doc.RootElement;
 
             var datasets = new Dictionary<string, Dataset>();
-            foreach (JsonProperty d in root.GetProperty("datasets").EnumerateObject())
+            foreach (var d in root.GetProperty("datasets").EnumerateObject())
             {
                 datasets[d.Name] = new Dataset(
                     Matrix(d.Value.GetProperty("x_train")), Vector(d.Value.GetProperty("y_train")), Matrix(d.Value.GetProperty("x_test")));
             }
 
             var cases = new List<GoldenCase>();
-            int index = 0;
-            foreach (JsonElement c in root.GetProperty("cases").EnumerateArray())
+            var index = 0;
+            foreach (var c in root.GetProperty("cases").EnumerateArray())
             {
                 var parameters = c.GetProperty("params").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDouble());
-                string dataset = c.GetProperty("dataset").GetString()!;
-                string model = c.GetProperty("model").GetString()!;
-                string settings = string.Join(",", parameters.Select(p => $"{p.Key}={p.Value.ToString("G", CultureInfo.InvariantCulture)}"));
+                var dataset = c.GetProperty("dataset").GetString()!;
+                var model = c.GetProperty("model").GetString()!;
+                var settings = string.Join(",", parameters.Select(p => $"{p.Key}={p.Value.ToString("G", CultureInfo.InvariantCulture)}"));
                 cases.Add(new GoldenCase(
                     $"{index++:D3} {model} {dataset} {settings}".TrimEnd(), dataset, model, parameters,
                     Vector(c.GetProperty("predictions")),
-                    c.TryGetProperty("n_iter", out JsonElement it) ? it.GetInt32() : null,
-                    c.TryGetProperty("converged", out JsonElement cv) ? cv.GetBoolean() : null));
+                    c.TryGetProperty("n_iter", out var it) ? it.GetInt32() : null,
+                    c.TryGetProperty("converged", out var cv) ? cv.GetBoolean() : null));
             }
             return new Goldens(datasets, cases);
         }

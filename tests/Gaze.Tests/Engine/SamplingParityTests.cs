@@ -17,8 +17,8 @@ public sealed class SamplingParityTests
 {
     private static readonly Lazy<JsonElement> Golden = new(() =>
     {
-        string path = Path.Combine(AppContext.BaseDirectory, "goldens", "sampling.json");
-        using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(path));
+        var path = Path.Combine(AppContext.BaseDirectory, "goldens", "sampling.json");
+        using var doc = JsonDocument.Parse(File.ReadAllText(path));
         return doc.RootElement.Clone();
     });
 
@@ -31,8 +31,8 @@ public sealed class SamplingParityTests
 
     private static (double X, double Y)[] Targets(JsonElement splitCase)
     {
-        double[] px = splitCase.GetProperty("px").EnumerateArray().Select(e => e.GetDouble()).ToArray();
-        double[] py = splitCase.GetProperty("py").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        var px = splitCase.GetProperty("px").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        var py = splitCase.GetProperty("py").EnumerateArray().Select(e => e.GetDouble()).ToArray();
         return px.Zip(py, (x, y) => (x, y)).ToArray();
     }
 
@@ -43,7 +43,7 @@ public sealed class SamplingParityTests
     private static TheoryData<string> CaseNames(bool error)
     {
         var data = new TheoryData<string>();
-        foreach (JsonElement c in Root.GetProperty("splits").EnumerateArray())
+        foreach (var c in Root.GetProperty("splits").EnumerateArray())
         {
             if (c.TryGetProperty("error", out _) == error)
             {
@@ -58,18 +58,18 @@ public sealed class SamplingParityTests
     [Fact]
     public void Mt19937_Seed42_FirstOutputsMatchNumpy()
     {
-        uint[] expected = Root.GetProperty("mt19937_first20").EnumerateArray().Select(e => e.GetUInt32()).ToArray();
+        var expected = Root.GetProperty("mt19937_first20").EnumerateArray().Select(e => e.GetUInt32()).ToArray();
         var mt = new Mt19937(42);
-        uint[] actual = expected.Select(_ => mt.NextUInt32()).ToArray();
+        var actual = expected.Select(_ => mt.NextUInt32()).ToArray();
         Assert.Equal(expected, actual);
     }
 
     [Fact]
     public void Permutation_MatchesNumpy()
     {
-        foreach (JsonElement c in Root.GetProperty("permutations").EnumerateArray())
+        foreach (var c in Root.GetProperty("permutations").EnumerateArray())
         {
-            int m = c.GetProperty("m").GetInt32();
+            var m = c.GetProperty("m").GetInt32();
             Assert.Equal(Ints(c.GetProperty("perm")), new NumpyRandomState(42).Permutation(m));
         }
     }
@@ -77,9 +77,9 @@ public sealed class SamplingParityTests
     [Fact]
     public void Bounded_64BitPath_MatchesNumpyRandint()
     {
-        JsonElement g = Root.GetProperty("bounded64");
-        ulong max = ulong.Parse(g.GetProperty("max").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
-        ulong[] expected = g.GetProperty("values").EnumerateArray()
+        var g = Root.GetProperty("bounded64");
+        var max = ulong.Parse(g.GetProperty("max").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        var expected = g.GetProperty("values").EnumerateArray()
             .Select(e => ulong.Parse(e.GetString()!, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         var rng = new NumpyRandomState(42);
         Assert.Equal(expected, expected.Select(_ => rng.Bounded(max)).ToArray());
@@ -88,9 +88,9 @@ public sealed class SamplingParityTests
     [Fact]
     public void ChoiceWithoutReplacement_MatchesNumpy()
     {
-        foreach (JsonElement c in Root.GetProperty("choice_no_replace").EnumerateArray())
+        foreach (var c in Root.GetProperty("choice_no_replace").EnumerateArray())
         {
-            int[] actual = new NumpyRandomState(42).ChoiceWithoutReplacement(c.GetProperty("pop").GetInt32(), c.GetProperty("size").GetInt32());
+            var actual = new NumpyRandomState(42).ChoiceWithoutReplacement(c.GetProperty("pop").GetInt32(), c.GetProperty("size").GetInt32());
             Assert.Equal(Ints(c.GetProperty("result")), actual);
         }
     }
@@ -98,10 +98,10 @@ public sealed class SamplingParityTests
     [Fact]
     public void ApproximateMode_MatchesSklearn_IncludingDrawsConsumed()
     {
-        foreach (JsonElement c in Root.GetProperty("approximate_mode").EnumerateArray())
+        foreach (var c in Root.GetProperty("approximate_mode").EnumerateArray())
         {
             var rng = new NumpyRandomState(42);
-            int[] actual = ApproximateMode.Compute(Ints(c.GetProperty("counts")), c.GetProperty("draws").GetInt32(), rng);
+            var actual = ApproximateMode.Compute(Ints(c.GetProperty("counts")), c.GetProperty("draws").GetInt32(), rng);
             Assert.Equal(Ints(c.GetProperty("result")), actual);
             Assert.Equal(c.GetProperty("next_raw").GetUInt32(), rng.NextUInt32());
         }
@@ -110,11 +110,11 @@ public sealed class SamplingParityTests
     [Fact]
     public void TestSize_IsCeilOfFractionTimesN()
     {
-        foreach (JsonElement c in Root.GetProperty("test_sizes").EnumerateArray())
+        foreach (var c in Root.GetProperty("test_sizes").EnumerateArray())
         {
-            int n = c.GetProperty("n").GetInt32();
+            var n = c.GetProperty("n").GetInt32();
             // n rows all of one target always stratify, so the sizes come straight from the split.
-            SplitResult r = StratifiedSplit.Split(Enumerable.Repeat((1.0, 2.0), n).ToArray());
+            var r = StratifiedSplit.Split(Enumerable.Repeat((1.0, 2.0), n).ToArray());
             Assert.Equal(c.GetProperty("n_test").GetInt32(), r.Test.Length);
             Assert.Equal(c.GetProperty("n_train").GetInt32(), r.Train.Length);
         }
@@ -126,8 +126,8 @@ public sealed class SamplingParityTests
     [MemberData(nameof(StratifiableCases))]
     public void Split_MatchesSklearnTrainTestSplit(string name)
     {
-        JsonElement c = SplitCase(name);
-        SplitResult r = StratifiedSplit.Split(Targets(c));
+        var c = SplitCase(name);
+        var r = StratifiedSplit.Split(Targets(c));
         Assert.True(r.Stratified);
         Assert.Equal(Ints(c.GetProperty("train")), r.Train);
         Assert.Equal(Ints(c.GetProperty("test")), r.Test);
@@ -137,9 +137,9 @@ public sealed class SamplingParityTests
     [MemberData(nameof(RejectedCases))]
     public void Split_WhereSklearnRaises_UsesDocumentedFallback(string name)
     {
-        JsonElement c = SplitCase(name);
-        (double X, double Y)[] targets = Targets(c);
-        SplitResult r = StratifiedSplit.Split(targets);
+        var c = SplitCase(name);
+        var targets = Targets(c);
+        var r = StratifiedSplit.Split(targets);
         Assert.False(r.Stratified);
         AssertFallbackProperties(targets, r, 0.2);
         // The Python generator implements the documented rule independently.
@@ -153,21 +153,21 @@ public sealed class SamplingParityTests
     public void Fallback_Properties_HoldOnManyRandomInputs()
     {
         var gen = new Random(12345); // only builds inputs; the split itself uses its own seeded RNG
-        int fallbacks = 0;
-        for (int iteration = 0; iteration < 400; iteration++)
+        var fallbacks = 0;
+        for (var iteration = 0; iteration < 400; iteration++)
         {
-            int classCount = gen.Next(1, 25);
+            var classCount = gen.Next(1, 25);
             var targets = new List<(double X, double Y)>();
-            for (int c = 0; c < classCount; c++)
+            for (var c = 0; c < classCount; c++)
             {
-                int rows = gen.Next(1, 6);
-                for (int k = 0; k < rows; k++)
+                var rows = gen.Next(1, 6);
+                for (var k = 0; k < rows; k++)
                 {
                     targets.Add((c * 12.5, c % 3));
                 }
             }
-            (double X, double Y)[] shuffled = targets.OrderBy(_ => gen.Next()).ToArray();
-            double fraction = iteration % 5 == 0 ? 0.05 + gen.NextDouble() * 0.9 : 0.2;
+            var shuffled = targets.OrderBy(_ => gen.Next()).ToArray();
+            var fraction = iteration % 5 == 0 ? 0.05 + gen.NextDouble() * 0.9 : 0.2;
 
             if (shuffled.GroupBy(t => t).All(g => g.Count() < 2))
             {
@@ -175,9 +175,9 @@ public sealed class SamplingParityTests
                 continue;
             }
 
-            SplitResult r = StratifiedSplit.Split(shuffled, fraction);
+            var r = StratifiedSplit.Split(shuffled, fraction);
             AssertFallbackProperties(shuffled, r, fraction);
-            SplitResult again = StratifiedSplit.Split(shuffled, fraction);
+            var again = StratifiedSplit.Split(shuffled, fraction);
             Assert.Equal(r.Stratified, again.Stratified);
             Assert.Equal(r.Train, again.Train);
             Assert.Equal(r.Test, again.Test);
@@ -194,7 +194,7 @@ public sealed class SamplingParityTests
     {
         // 10 targets with 10 rows and 1 singleton: sklearn refuses (singleton), we keep 20/80.
         var targets = Enumerable.Range(0, 100).Select(i => ((double)(i % 10), 0.0)).Append((99.0, 99.0)).ToArray();
-        SplitResult r = StratifiedSplit.Split(targets);
+        var r = StratifiedSplit.Split(targets);
         Assert.False(r.Stratified);
         Assert.Equal(21, r.Test.Length); // ceil(0.2 * 101)
         Assert.Equal(80, r.Train.Length);
@@ -222,8 +222,8 @@ public sealed class SamplingParityTests
     {
         var a = new[] { (0.0, 1.0), (-0.0, 1.0), (0.0, 1.0), (-0.0, 1.0), (5.0, 5.0), (5.0, 5.0) };
         var b = new[] { (0.0, 1.0), (0.0, 1.0), (0.0, 1.0), (0.0, 1.0), (5.0, 5.0), (5.0, 5.0) };
-        SplitResult ra = StratifiedSplit.Split(a);
-        SplitResult rb = StratifiedSplit.Split(b);
+        var ra = StratifiedSplit.Split(a);
+        var rb = StratifiedSplit.Split(b);
         Assert.Equal(rb.Train, ra.Train);
         Assert.Equal(rb.Test, ra.Test);
     }
@@ -237,13 +237,13 @@ public sealed class SamplingParityTests
 
     private static void AssertFallbackProperties((double X, double Y)[] targets, SplitResult r, double fraction)
     {
-        int n = targets.Length;
+        var n = targets.Length;
         Assert.Equal(Enumerable.Range(0, n), r.Train.Concat(r.Test).OrderBy(i => i));
 
-        int nTest = (int)Math.Ceiling(fraction * n);
+        var nTest = (int)Math.Ceiling(fraction * n);
         var byTarget = Enumerable.Range(0, n).GroupBy(i => targets[i]).ToList();
-        int eligible = byTarget.Count(g => g.Count() >= 2);
-        int expectedTest = r.Stratified ? nTest : Math.Min(Math.Max(nTest, eligible), n - eligible);
+        var eligible = byTarget.Count(g => g.Count() >= 2);
+        var expectedTest = r.Stratified ? nTest : Math.Min(Math.Max(nTest, eligible), n - eligible);
         Assert.Equal(expectedTest, r.Test.Length);
         Assert.Equal(n - expectedTest, r.Train.Length);
 
@@ -260,12 +260,12 @@ public sealed class SamplingParityTests
     [Fact]
     public void KFold_MatchesSklearn()
     {
-        foreach (JsonElement c in Root.GetProperty("kfold").EnumerateArray())
+        foreach (var c in Root.GetProperty("kfold").EnumerateArray())
         {
             var folds = KFold.Split(c.GetProperty("n").GetInt32());
-            JsonElement[] expected = c.GetProperty("folds").EnumerateArray().ToArray();
+            var expected = c.GetProperty("folds").EnumerateArray().ToArray();
             Assert.Equal(expected.Length, folds.Count);
-            for (int f = 0; f < folds.Count; f++)
+            for (var f = 0; f < folds.Count; f++)
             {
                 Assert.Equal(Ints(expected[f].GetProperty("train")), folds[f].Train);
                 Assert.Equal(Ints(expected[f].GetProperty("test")), folds[f].Test);
@@ -282,7 +282,7 @@ public sealed class SamplingParityTests
         var folds = KFold.Split(n);
         Assert.Equal(5, folds.Count);
         Assert.Equal(Enumerable.Range(0, n), folds.SelectMany(f => f.Test));
-        for (int f = 0; f < 5; f++)
+        for (var f = 0; f < 5; f++)
         {
             Assert.Equal(n / 5 + (f < n % 5 ? 1 : 0), folds[f].Test.Length);
             Assert.Equal(Enumerable.Range(0, n).Except(folds[f].Test), folds[f].Train);

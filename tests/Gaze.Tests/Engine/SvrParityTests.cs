@@ -23,7 +23,10 @@ public sealed class SvrParityTests
     {
         var data = new TheoryData<string>();
         foreach (var c in Golden.Value.Cases)
+        {
             data.Add(c.Name);
+        }
+
         return data;
     }
 
@@ -39,7 +42,7 @@ public sealed class SvrParityTests
         model.Fit(data.TrainX, data.Targets[c.Target]);
         var predictions = model.Predict(data.TestX);
 
-        double maxError = MaxAbsDifference(predictions, c.Predictions);
+        var maxError = MaxAbsDifference(predictions, c.Predictions);
         _output.WriteLine(
             $"{name}: max |Δpred| = {maxError:E3}, |Δintercept| = {Math.Abs(model.Intercept - c.Intercept):E3}, " +
             $"nSV {model.SupportIndices.Count} vs {c.NSupport}, n_iter {model.Iterations} vs {c.NIter}, gamma {model.EffectiveGamma:R}");
@@ -48,7 +51,7 @@ public sealed class SvrParityTests
         Assert.True(Math.Abs(model.Intercept - c.Intercept) <= Tolerance, $"{name}: intercept {model.Intercept:R} vs {c.Intercept:R}");
         Assert.Equal(c.NSupport, model.SupportIndices.Count);
         Assert.Equal(c.GammaUsed, model.EffectiveGamma);
-        int maxIter = c.Params.GetProperty("max_iter").GetInt32();
+        var maxIter = c.Params.GetProperty("max_iter").GetInt32();
         Assert.Equal(maxIter == -1 || c.NIter < maxIter, model.Converged);
     }
 
@@ -66,7 +69,7 @@ public sealed class SvrParityTests
         double worst = 0;
         foreach (var (fit, oof) in golden.Grid.Fits.Zip(results))
         {
-            double error = MaxAbsDifference(oof.Predictions, fit.OutOfFold);
+            var error = MaxAbsDifference(oof.Predictions, fit.OutOfFold);
             worst = Math.Max(worst, error);
             _output.WriteLine(
                 $"C={fit.C} gamma={fit.Gamma}: max |Δpred| = {error:E3}, n_iter [{string.Join(",", oof.Iterations)}] vs [{string.Join(",", fit.Iterations)}]");
@@ -151,19 +154,25 @@ public sealed class SvrParityTests
         {
             var oof = new double[y.Length];
             var iterations = new int[grid.Folds.Count];
-            for (int f = 0; f < grid.Folds.Count; f++)
+            for (var f = 0; f < grid.Folds.Count; f++)
             {
                 var test = grid.Folds[f];
                 var inTest = new bool[y.Length];
-                foreach (int r in test)
+                foreach (var r in test)
+                {
                     inTest[r] = true;
+                }
+
                 var trainRows = Enumerable.Range(0, y.Length).Where(r => !inTest[r]).ToArray();
 
                 var model = new SupportVectorRegression(SvrKernelType.Rbf, c: fit.C, epsilon: grid.Epsilon, gamma: fit.Gamma);
                 model.Fit(trainRows.Select(r => x[r]).ToArray(), trainRows.Select(r => y[r]).ToArray());
                 var predictions = model.Predict(test.Select(r => x[r]).ToArray());
-                for (int k = 0; k < test.Length; k++)
+                for (var k = 0; k < test.Length; k++)
+                {
                     oof[test[k]] = predictions[k];
+                }
+
                 iterations[f] = model.Iterations;
             }
 
@@ -177,8 +186,11 @@ public sealed class SvrParityTests
     {
         Assert.Equal(expected.Count, actual.Count);
         double max = 0;
-        for (int k = 0; k < actual.Count; k++)
+        for (var k = 0; k < actual.Count; k++)
+        {
             max = Math.Max(max, Math.Abs(actual[k] - expected[k]));
+        }
+
         return max;
     }
 
@@ -226,7 +238,7 @@ public sealed class SvrParityTests
     {
         public static GoldenFile Load()
         {
-            string path = Path.Combine(AppContext.BaseDirectory, "goldens", "svr.json");
+            var path = Path.Combine(AppContext.BaseDirectory, "goldens", "svr.json");
             using var doc = JsonDocument.Parse(File.ReadAllText(path));
             var root = doc.RootElement;
 

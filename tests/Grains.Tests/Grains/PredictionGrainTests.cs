@@ -1,11 +1,11 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using Gaze.Calibration;
-using Gaze.Prediction;
 using Gaze.Grains.Interfaces;
 using Gaze.Grains.Interfaces.Calibration;
 using Gaze.Grains.Interfaces.Prediction;
 using Gaze.Grains.Prediction;
+using Gaze.Prediction;
 using Gaze.Tests.Upstream;
 using Microsoft.Extensions.DependencyInjection;
 

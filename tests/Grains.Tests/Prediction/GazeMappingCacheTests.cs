@@ -1,6 +1,6 @@
-using Gaze.Prediction;
 using Gaze.Grains.Interfaces.Calibration;
 using Gaze.Grains.Prediction;
+using Gaze.Prediction;
 using Gaze.Tests.Upstream;
 using Microsoft.Extensions.Options;
 
