@@ -34,6 +34,9 @@ public class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Orleans:SiloPort", FreePort.Next().ToString());
         builder.UseSetting("Orleans:GatewayPort", FreePort.Next().ToString());
         builder.UseSetting("Orleans:ClusterId", "test-" + Guid.NewGuid().ToString("N"));
+        // A busy test machine (several test assemblies share two cores) must not turn a slow
+        // decision into the failure policy; the failure-policy tests set their own timeout.
+        builder.UseSetting("RateLimiting:DecisionTimeout", "00:00:10");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -32,7 +32,8 @@ public sealed class FailOpenApiFactory : ApiFactory
 
 public sealed class FailClosedApiFactory : ApiFactory
 {
-    protected override IEnumerable<KeyValuePair<string, string>> Settings => [new("RateLimiting:FailurePolicy", "closed")];
+    protected override IEnumerable<KeyValuePair<string, string>> Settings =>
+        [new("RateLimiting:FailurePolicy", "closed"), new("RateLimiting:DecisionTimeout", "00:00:00.200")];
 
     protected override void ConfigureTestServices(IServiceCollection services) =>
         services.AddSingleton<IIncomingGrainCallFilter>(new BrokenLimiterFilter(hang: true));
