@@ -2,12 +2,11 @@ using Gaze.Api.Calibration;
 using Gaze.Api.Endpoints;
 using Gaze.Api.Hosting;
 using Gaze.Api.Prediction;
-using Gaze.Grains.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-// Embedded default: a silo in this process (localhost clustering, SQLite storage); grains are
-// reached through the co-hosted IGrainFactory, so no Orleans client is registered.
-builder.UseOrleans(silo => silo.AddGazeSilo());
+// Embedded default: a silo in this process (localhost clustering, SQLite storage). In a cluster the
+// process may instead be a client of the silos (Orleans:Role=client); see the README.
+builder.AddGazeOrleans();
 builder.Services.AddGazeApi();
 
 var app = builder.Build();

@@ -57,7 +57,7 @@ public sealed partial class CalibrationWebhook(HttpClient http, IOptions<Webhook
     [LoggerMessage(Level = LogLevel.Information, Message = "Webhook not configured ({Variable} / Webhook:BaseUrl); calibration {CalibrationId} not forwarded")]
     private static partial void LogSkippedCore(ILogger logger, string variable, string calibrationId);
 
-    private static void LogSkipped(ILogger logger, string calibrationId) => LogSkippedCore(logger, WebhookOptions.EnvironmentVariable, calibrationId);
+    private static void LogSkipped(ILogger logger, string calibrationId) => LogSkippedCore(logger, WebhookOptions.FunctionsEndpointUrlKey, calibrationId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Calibration {CalibrationId} forwarded to {Target}")]
     private static partial void LogDelivered(ILogger logger, string calibrationId, Uri target);

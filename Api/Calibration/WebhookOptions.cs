@@ -9,7 +9,7 @@ public sealed class WebhookOptions
     /// The reference service's setting for the base URL (usually an environment variable; any
     /// configuration source works). It wins over <see cref="BaseUrl"/>.
     /// </summary>
-    public const string EnvironmentVariable = "FUNCTIONS_ENDPOINT_URL";
+    public const string FunctionsEndpointUrlKey = "FUNCTIONS_ENDPOINT_URL";
 
     /// <summary>Base URL; the calibration is posted to <c>{BaseUrl}/receiveCalibration</c>. Empty: the webhook is skipped.</summary>
     public string? BaseUrl { get; set; }

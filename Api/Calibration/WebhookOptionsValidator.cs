@@ -8,15 +8,21 @@ namespace Gaze.Api.Calibration;
 /// </summary>
 public sealed class WebhookOptionsValidator() : SettingsValidator<WebhookOptions>(WebhookOptions.SectionName)
 {
+    // The resilience handler's own bounds on timeouts and delays.
+    private static readonly TimeSpan MinimumTimeout = TimeSpan.FromMilliseconds(10);
+    private static readonly TimeSpan Day = TimeSpan.FromDays(1);
+
     protected override void Check(WebhookOptions options, SettingErrors errors)
     {
         errors.Require(string.IsNullOrWhiteSpace(options.BaseUrl) || IsHttpUrl(options.BaseUrl), nameof(options.BaseUrl),
-            $"'{options.BaseUrl}' is not an absolute http or https URL (set by {WebhookOptions.EnvironmentVariable} or Webhook:BaseUrl)");
-        errors.RequirePositive(options.AttemptTimeout, nameof(options.AttemptTimeout));
-        errors.Require(options.MaxRetries is >= 1 and <= 10, nameof(options.MaxRetries), $"must be 1-10, not {options.MaxRetries}");
-        errors.Require(options.RetryDelay >= TimeSpan.Zero, nameof(options.RetryDelay), $"must not be negative, not {options.RetryDelay}");
-        errors.Require(options.TotalTimeout > options.AttemptTimeout, nameof(options.TotalTimeout),
-            $"must be longer than Webhook:AttemptTimeout ({options.AttemptTimeout}), not {options.TotalTimeout}");
+            $"'{options.BaseUrl}' is not an absolute http or https URL (set by {WebhookOptions.FunctionsEndpointUrlKey} or Webhook:BaseUrl)");
+        errors.Require(options.AttemptTimeout >= MinimumTimeout && options.AttemptTimeout <= Day, nameof(options.AttemptTimeout),
+            $"must be between {MinimumTimeout} and {Day}, not {options.AttemptTimeout}");
+        errors.Require(options.MaxRetries >= 1, nameof(options.MaxRetries), $"must be at least 1, not {options.MaxRetries}");
+        errors.Require(options.RetryDelay >= TimeSpan.Zero && options.RetryDelay <= Day, nameof(options.RetryDelay),
+            $"must be between 0 and {Day}, not {options.RetryDelay}");
+        errors.Require(options.TotalTimeout > options.AttemptTimeout && options.TotalTimeout <= Day, nameof(options.TotalTimeout),
+            $"must be longer than Webhook:AttemptTimeout ({options.AttemptTimeout}) and at most {Day}, not {options.TotalTimeout}");
     }
 
     private static bool IsHttpUrl(string text) =>

@@ -26,7 +26,7 @@ public static class GazeApiServiceExtensions
         // configuration) wins over Webhook:BaseUrl; read once, when the options are first built.
         services.AddOptions<WebhookOptions>().Configure<IConfiguration>((webhook, configuration) =>
         {
-            if (configuration[WebhookOptions.EnvironmentVariable] is { Length: > 0 } baseUrl)
+            if (configuration[WebhookOptions.FunctionsEndpointUrlKey] is { Length: > 0 } baseUrl)
             {
                 webhook.BaseUrl = baseUrl;
             }

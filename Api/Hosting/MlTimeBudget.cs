@@ -19,7 +19,7 @@ public sealed class MlTimeBudget : IDisposable
     /// <summary>Whether the budget ran out (rather than the client going away).</summary>
     public bool Expired => _source is { IsCancellationRequested: true } && !_requestAborted.IsCancellationRequested;
 
-    internal void Begin(TimeSpan limit, CancellationToken requestAborted)
+    internal void SetLimit(TimeSpan limit, CancellationToken requestAborted)
     {
         Limit = limit;
         _requestAborted = requestAborted;

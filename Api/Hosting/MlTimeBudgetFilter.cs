@@ -16,7 +16,7 @@ public sealed class MlTimeBudgetFilter(Func<IServiceProvider, TimeSpan> limitOf,
     {
         var http = context.HttpContext;
         var budget = http.RequestServices.GetRequiredService<MlTimeBudget>();
-        budget.Begin(limitOf(http.RequestServices), http.RequestAborted);
+        budget.SetLimit(limitOf(http.RequestServices), http.RequestAborted);
         try
         {
             return await next(context);

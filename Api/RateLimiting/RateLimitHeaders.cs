@@ -21,14 +21,14 @@ public static class RateLimitHeaders
         }
 
         headers["RateLimit-Policy"] = string.Join(", ", decision.Usages.Select(usage =>
-            $"\"{usage.Rule.Name}\";q={usage.Rule.Permits};w={Seconds(usage.Rule.Window)}"));
+            $"\"{usage.Rule.Name}\";q={usage.Rule.Permits};w={RateDecision.WholeSeconds(usage.Rule.Window)}"));
 
         var binding = MostRestrictive(decision);
         var resetAt = decision.Allowed ? binding.ResetAt : decision.Now + decision.RetryAfter;
-        headers["RateLimit"] = $"\"{binding.Rule.Name}\";r={binding.Remaining};t={Seconds(resetAt - decision.Now)}";
+        headers["RateLimit"] = $"\"{binding.Rule.Name}\";r={binding.Remaining};t={RateDecision.WholeSeconds(resetAt - decision.Now)}";
         headers["X-RateLimit-Limit"] = binding.Rule.Permits.ToString(CultureInfo.InvariantCulture);
         headers["X-RateLimit-Remaining"] = binding.Remaining.ToString(CultureInfo.InvariantCulture);
-        headers["X-RateLimit-Reset"] = Seconds(resetAt - DateTimeOffset.UnixEpoch).ToString(CultureInfo.InvariantCulture);
+        headers["X-RateLimit-Reset"] = RateDecision.WholeSeconds(resetAt - DateTimeOffset.UnixEpoch).ToString(CultureInfo.InvariantCulture);
         if (!decision.Allowed)
         {
             headers.RetryAfter = decision.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
@@ -64,7 +64,4 @@ public static class RateLimitHeaders
 
         return binding;
     }
-
-    // Integer arithmetic on ticks: rounding up must be exact for Retry-After to be exact.
-    private static long Seconds(TimeSpan span) => RateDecision.WholeSeconds(span);
 }

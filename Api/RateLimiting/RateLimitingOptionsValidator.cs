@@ -14,8 +14,7 @@ public sealed class RateLimitingOptionsValidator() : SettingsValidator<RateLimit
             CheckLimits(limits, $"{nameof(options.Endpoints)}:{policy}", errors);
         }
 
-        errors.Require(Enum.IsDefined(options.Strategy), nameof(options.Strategy), "must be 'moving-window' or 'fixed-window'");
-        errors.Require(Enum.IsDefined(options.FailurePolicy), nameof(options.FailurePolicy), "must be 'open' or 'closed'");
+        // Strategy and FailurePolicy need no check here: their converter refuses anything but a member.
         errors.RequirePositive(options.DecisionTimeout, nameof(options.DecisionTimeout));
         errors.Require(options.Ipv6PrefixLength is >= 1 and <= 128, nameof(options.Ipv6PrefixLength), $"must be 1-128, not {options.Ipv6PrefixLength}");
         for (var i = 0; i < options.TrustedProxies.Length; i++)

@@ -3,10 +3,11 @@ namespace Gaze.Grains.Interfaces.Calibration;
 /// <summary>Outcome of a calibration request.</summary>
 /// <param name="ResponseJson">The response body when the calibration succeeded.</param>
 /// <param name="Rejection">Why well-formed data could not be calibrated, when it failed.</param>
+/// <remarks>Id 1 held the earlier rejection text; it stays unused so mixed versions decode.</remarks>
 [GenerateSerializer, Immutable, Alias("Gaze.CalibrationResult")]
 public sealed record CalibrationResult(
     [property: Id(0)] string? ResponseJson,
-    [property: Id(1)] WorkRejection? Rejection)
+    [property: Id(2)] WorkRejection? Rejection)
 {
     public static CalibrationResult Success(string json) => new(json, null);
 

@@ -7,12 +7,13 @@ namespace Gaze.Grains.Interfaces.Prediction;
 /// <param name="Y">Predicted y per sample (empty when rejected).</param>
 /// <param name="ValidationMetricsJson">Stateless mode only: the calibration metrics object, as JSON.</param>
 /// <param name="Rejection">Why the batch was not mapped, when it was not.</param>
+/// <remarks>Ids 0 and 4 held the earlier status and reason; they stay unused so mixed versions decode.</remarks>
 [GenerateSerializer, Immutable, Alias("Gaze.PredictionResult")]
 public sealed record PredictionResult(
-    [property: Id(0)] ImmutableArray<double> X,
-    [property: Id(1)] ImmutableArray<double> Y,
-    [property: Id(2)] string? ValidationMetricsJson,
-    [property: Id(3)] WorkRejection? Rejection)
+    [property: Id(1)] ImmutableArray<double> X,
+    [property: Id(2)] ImmutableArray<double> Y,
+    [property: Id(3)] string? ValidationMetricsJson,
+    [property: Id(5)] WorkRejection? Rejection)
 {
     public static PredictionResult Predicted(ImmutableArray<double> x, ImmutableArray<double> y, string? validationMetricsJson = null) =>
         new(x, y, validationMetricsJson, null);

@@ -22,7 +22,10 @@ public sealed record RateDecision(
     /// </summary>
     public long RetryAfterSeconds => WholeSeconds(RetryAfter);
 
-    /// <summary>A positive span in whole seconds, rounded up; zero for none.</summary>
+    /// <summary>
+    /// A positive span in whole seconds, rounded up; zero for none. Integer arithmetic on ticks:
+    /// rounding up must be exact for <c>Retry-After</c> to be exact.
+    /// </summary>
     public static long WholeSeconds(TimeSpan span) =>
         span <= TimeSpan.Zero ? 0 : (span.Ticks + TimeSpan.TicksPerSecond - 1) / TimeSpan.TicksPerSecond;
 }

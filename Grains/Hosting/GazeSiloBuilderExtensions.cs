@@ -1,9 +1,11 @@
 using System.Net;
 using Gaze.Calibration;
+using Gaze.Grains.Hosting.Redis;
 using Gaze.Grains.Hosting.Settings;
 using Gaze.Grains.Prediction;
 using Gaze.Grains.Storage;
 using Gaze.Prediction;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
@@ -13,47 +15,60 @@ namespace Gaze.Grains.Hosting;
 /// <summary>Silo configuration shared by the standalone silo and the co-hosted API.</summary>
 public static class GazeSiloBuilderExtensions
 {
+    /// <summary>Orleans' <see cref="ClusterMembershipOptions"/> as configuration, e.g. <c>Orleans:Membership:ProbeTimeout</c>.</summary>
+    public const string MembershipSection = "Orleans:Membership";
+
     /// <summary>
-    /// Cluster identity and localhost clustering from the <c>Orleans</c> section, then the grains'
-    /// storages and settings. Grains read time from Orleans' grain-area clock
+    /// Membership (<c>Orleans:ClusteringProvider</c>), identity and endpoints from the <c>Orleans</c> section,
+    /// then the grains' storages and settings. Grains read time from Orleans' grain-area clock
     /// (<see cref="TimeProviderNames.Grains"/>), which tests replace with a fake one.
     /// </summary>
     public static ISiloBuilder AddGazeSilo(this ISiloBuilder silo)
     {
-        silo.Services.AddValidatedOptions<OrleansHostingOptions, OrleansHostingOptionsValidator>(OrleansHostingOptions.SectionName);
-        // What UseLocalhostClustering does, but read from bound options instead of values fixed at build time.
-        silo.UseDevelopmentClustering(membership => membership.Configure<IOptions<OrleansHostingOptions>>(
-            (options, hosting) => options.PrimarySiloEndpoint = new IPEndPoint(IPAddress.Loopback, hosting.Value.SiloPort)));
+        silo.Services.AddOrleansHostingOptions();
+        switch (silo.Configuration.ProviderSetting<ClusteringProvider>(OrleansHostingOptions.SectionName, nameof(OrleansHostingOptions.ClusteringProvider)))
+        {
+            case ClusteringProvider.Redis:
+                silo.UseGazeRedisClustering();
+                break;
+            default:
+                // UseLocalhostClustering's primary-silo rule, read from bound options instead of build-time values.
+                silo.UseDevelopmentClustering(membership => membership.Configure<IOptions<OrleansHostingOptions>>(
+                    (options, hosting) => options.PrimarySiloEndpoint = new IPEndPoint(hosting.Value.AdvertisedAddress(), hosting.Value.SiloPort)));
+                break;
+        }
+
+        // How fast a dead silo is voted out; Orleans' defaults unless Orleans:Membership says otherwise.
+        silo.Services.AddOptions<ClusterMembershipOptions>().BindConfiguration(MembershipSection);
         silo.Services.AddOptions<EndpointOptions>().Configure<IOptions<OrleansHostingOptions>>((endpoint, hosting) =>
         {
-            endpoint.AdvertisedIPAddress = IPAddress.Loopback;
+            endpoint.AdvertisedIPAddress = hosting.Value.AdvertisedAddress();
             endpoint.SiloPort = hosting.Value.SiloPort;
             endpoint.GatewayPort = hosting.Value.GatewayPort;
-        });
-        silo.Services.AddOptions<ClusterOptions>().Configure<IOptions<OrleansHostingOptions>>((cluster, hosting) =>
-        {
-            cluster.ClusterId = hosting.Value.ClusterId;
-            cluster.ServiceId = hosting.Value.ServiceId;
         });
         return silo.AddGazeGrains();
     }
 
-    /// <summary>Storages, settings and messaging the grains rely on, without clustering.</summary>
+    /// <summary>Storages (<c>Storage:Provider</c>), settings and messaging the grains rely on, without clustering.</summary>
     public static ISiloBuilder AddGazeGrains(this ISiloBuilder silo)
     {
-        silo.Services.AddValidatedOptions<SqliteGrainStorageOptions, SqliteGrainStorageOptionsValidator>(SqliteGrainStorageOptions.SectionName);
-        silo.AddSqliteGrainStorage(StorageNames.Rates);
-        silo.AddSqliteGrainStorage(StorageNames.Calibrations);
+        switch (silo.Configuration.ProviderSetting<StorageProvider>(StorageSettingNames.Section, StorageSettingNames.Provider))
+        {
+            case StorageProvider.Redis:
+                silo.AddGazeRedisGrainStorage(StorageNames.Rates);
+                silo.AddGazeRedisGrainStorage(StorageNames.Calibrations);
+                break;
+            default:
+                silo.Services.AddValidatedOptions<SqliteGrainStorageOptions, SqliteGrainStorageOptionsValidator>(SqliteGrainStorageOptions.SectionName);
+                silo.AddSqliteGrainStorage(StorageNames.Rates);
+                silo.AddSqliteGrainStorage(StorageNames.Calibrations);
+                break;
+        }
+
         silo.Services.AddGazeEngineOptions();
         silo.Services.AddSingleton<GazeMappingCache>();
-        // Orleans 10 no longer cancels a timed-out call by default; grains should stop work nobody awaits.
-        // Calls wait long enough for a calibration or a batch to use its whole time budget.
-        silo.Services.AddOptions<SiloMessagingOptions>().Configure<IOptions<CalibrationOptions>, IOptions<PredictionOptions>>((messaging, calibration, prediction) =>
-        {
-            var longestBudget = TimeSpan.FromTicks(Math.Max(calibration.Value.TimeBudget.Ticks, prediction.Value.TimeBudget.Ticks));
-            messaging.CancelRequestOnTimeout = true;
-            messaging.ResponseTimeout = TimeSpan.FromTicks(Math.Max(messaging.ResponseTimeout.Ticks, (longestBudget + TimeSpan.FromSeconds(30)).Ticks));
-        });
+        silo.Services.AddOptions<SiloMessagingOptions>().Configure<IOptions<CalibrationOptions>, IOptions<PredictionOptions>>(
+            (messaging, calibration, prediction) => MessagingTimeouts.Apply(messaging, calibration.Value, prediction.Value));
         return silo;
     }
 
@@ -64,4 +79,16 @@ public static class GazeSiloBuilderExtensions
     public static IServiceCollection AddGazeEngineOptions(this IServiceCollection services) => services
         .AddValidatedOptions<CalibrationOptions, CalibrationOptionsValidator>(CalibrationOptions.SectionName)
         .AddValidatedOptions<PredictionOptions, PredictionOptionsValidator>(PredictionOptions.SectionName);
+
+    /// <summary>The <c>Orleans</c> section, bound and checked; its identity also configures <see cref="ClusterOptions"/>.</summary>
+    public static IServiceCollection AddOrleansHostingOptions(this IServiceCollection services)
+    {
+        services.AddValidatedOptions<OrleansHostingOptions, OrleansHostingOptionsValidator>(OrleansHostingOptions.SectionName);
+        services.AddOptions<ClusterOptions>().Configure<IOptions<OrleansHostingOptions>>((cluster, hosting) =>
+        {
+            cluster.ClusterId = hosting.Value.ClusterId;
+            cluster.ServiceId = hosting.Value.ServiceId;
+        });
+        return services;
+    }
 }

@@ -8,7 +8,6 @@ public sealed class SqliteGrainStorageOptionsValidator() : SettingsValidator<Sql
     protected override void Check(SqliteGrainStorageOptions options, SettingErrors errors)
     {
         errors.Require(!string.IsNullOrWhiteSpace(options.DataSource), nameof(options.DataSource), "must name the database file");
-        errors.Require(Enum.IsDefined(options.Synchronous), nameof(options.Synchronous), "must be NORMAL, FULL or EXTRA");
         // SQLite takes the timeout in whole seconds as an int.
         errors.Require(options.BusyTimeout >= TimeSpan.Zero && options.BusyTimeout.TotalSeconds <= int.MaxValue, nameof(options.BusyTimeout),
             $"must be between 0 and {int.MaxValue} seconds, not {options.BusyTimeout}");

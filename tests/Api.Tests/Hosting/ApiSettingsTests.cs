@@ -23,7 +23,7 @@ public sealed class ApiSettingsTests
         using var services = Services(new()
         {
             ["Webhook:BaseUrl"] = "http://127.0.0.1:1/configured",
-            [WebhookOptions.EnvironmentVariable] = "http://127.0.0.1:1/from-environment",
+            [WebhookOptions.FunctionsEndpointUrlKey] = "http://127.0.0.1:1/from-environment",
         });
         Assert.Equal("http://127.0.0.1:1/from-environment", services.GetRequiredService<IOptions<WebhookOptions>>().Value.BaseUrl);
     }

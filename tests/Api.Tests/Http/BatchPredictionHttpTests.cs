@@ -183,7 +183,7 @@ public sealed class BatchPredictionHttpTests(ApiFactory api)
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
-        Assert.Equal(1, fits); // this class has its own service and its tests run one at a time
+        Assert.Equal(1, fits); // the api collection runs one test at a time, and this calibration id is this test's own
     }
 
     [Fact]

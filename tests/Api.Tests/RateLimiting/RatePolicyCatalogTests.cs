@@ -51,26 +51,23 @@ public sealed class RatePolicyCatalogTests
     [Theory]
     [InlineData("RateLimiting:DefaultLimits", "lots")]
     [InlineData("RateLimiting:Endpoints:calib", "10 per eon")]
-    [InlineData("RateLimiting:Strategy", "leaky-bucket")]
-    public void Malformed_configuration_fails_naming_the_setting(string setting, string value)
+    public void A_malformed_limit_fails_validation_naming_the_setting(string setting, string value)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new(setting, value)]).Build();
-        using var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(configuration)
-            .AddValidatedOptions<RateLimitingOptions, RateLimitingOptionsValidator>(RateLimitingOptions.SectionName)
-            .BuildServiceProvider();
-        var error = Assert.ThrowsAny<Exception>(() => new RatePolicyCatalog(services.GetRequiredService<IOptions<RateLimitingOptions>>()));
-        Assert.Contains(setting, Messages(error));
+        using var services = Bind(setting, value);
+        var error = Assert.Throws<OptionsValidationException>(() => new RatePolicyCatalog(services.GetRequiredService<IOptions<RateLimitingOptions>>()));
+        Assert.Contains(error.Failures, failure => failure.StartsWith($"Setting {setting}:", StringComparison.Ordinal));
     }
 
-    private static string Messages(Exception error)
+    [Fact]
+    public void An_unknown_strategy_fails_binding_naming_the_setting()
     {
-        var messages = new List<string>();
-        for (var e = error; e is not null; e = e.InnerException)
-        {
-            messages.Add(e.Message);
-        }
-
-        return string.Join(" | ", messages);
+        using var services = Bind("RateLimiting:Strategy", "leaky-bucket");
+        var error = Assert.Throws<InvalidOperationException>(() => new RatePolicyCatalog(services.GetRequiredService<IOptions<RateLimitingOptions>>()));
+        Assert.Contains("RateLimiting:Strategy", ExceptionMessages.Of(error));
     }
+
+    private static ServiceProvider Bind(string setting, string value) => new ServiceCollection()
+        .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection([new(setting, value)]).Build())
+        .AddValidatedOptions<RateLimitingOptions, RateLimitingOptionsValidator>(RateLimitingOptions.SectionName)
+        .BuildServiceProvider();
 }

@@ -4,6 +4,8 @@ using Gaze.Calibration;
 using Gaze.Tests.Http;
 using Microsoft.Data.Sqlite;
 
+using Gaze.Tests.Processes;
+
 namespace Gaze.Tests.EndToEnd;
 
 /// <summary>
@@ -34,10 +36,10 @@ public sealed class BatchPredictionEndToEndTests : IDisposable
         var batch = BatchBody.Ruxailab("ruxailab-user-7", session, width: 1920, height: 1080, model: "Ridge Regression").ToJsonString();
 
         string before;
-        await using (var first = new ApiProcess(databasePath))
+        await using (var first = ServiceProcess.EmbeddedApi(databasePath))
         {
             await first.StartAsync();
-            using var client = new HttpClient { BaseAddress = first.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+            using var client = new HttpClient { BaseAddress = first.BaseAddress!, Timeout = TimeSpan.FromSeconds(60) };
             using var calibrated = await client.PostAsync("/api/session/calib_validation",
                 CalibrationForm.FromSamples(calibration, "ruxailab-user-7", k: 9, model: "Ridge Regression").Set("screen_width", 1920).Set("screen_height", 1080).ToContent());
             Assert.Equal(HttpStatusCode.OK, calibrated.StatusCode);
@@ -47,9 +49,9 @@ public sealed class BatchPredictionEndToEndTests : IDisposable
             await first.KillAsync();
         }
 
-        await using var second = new ApiProcess(databasePath);
+        await using var second = ServiceProcess.EmbeddedApi(databasePath);
         await second.StartAsync();
-        using var again = new HttpClient { BaseAddress = second.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        using var again = new HttpClient { BaseAddress = second.BaseAddress!, Timeout = TimeSpan.FromSeconds(60) };
         var after = await PredictAsync(again, batch);
 
         Assert.Equal(before, after);

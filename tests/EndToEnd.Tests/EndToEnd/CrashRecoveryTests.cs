@@ -3,6 +3,8 @@ using System.Text.Json;
 using Gaze.Grains.RateLimiting;
 using Microsoft.Data.Sqlite;
 
+using Gaze.Tests.Processes;
+
 namespace Gaze.Tests.EndToEnd;
 
 /// <summary>Real HTTP through Kestrel against the API process, killed and started again.</summary>
@@ -21,10 +23,10 @@ public sealed class CrashRecoveryTests : IDisposable
     [Fact]
     public async Task Rate_windows_survive_a_killed_process()
     {
-        await using (var first = new ApiProcess(DatabasePath))
+        await using (var first = ServiceProcess.EmbeddedApi(DatabasePath))
         {
             await first.StartAsync();
-            using var client = new HttpClient { BaseAddress = first.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+            using var client = new HttpClient { BaseAddress = first.BaseAddress!, Timeout = TimeSpan.FromSeconds(30) };
             for (var i = 0; i < 10; i++)
             {
                 using var admitted = await client.PostAsync("/api/session/calib_validation", content: null);
@@ -38,9 +40,9 @@ public sealed class CrashRecoveryTests : IDisposable
             await first.KillAsync();
         }
 
-        await using var second = new ApiProcess(DatabasePath);
+        await using var second = ServiceProcess.EmbeddedApi(DatabasePath);
         await second.StartAsync();
-        using var again = new HttpClient { BaseAddress = second.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        using var again = new HttpClient { BaseAddress = second.BaseAddress!, Timeout = TimeSpan.FromSeconds(30) };
         using var stillDenied = await again.PostAsync("/api/session/calib_validation", content: null);
         Assert.Equal(HttpStatusCode.TooManyRequests, stillDenied.StatusCode);
         var retryAfter = int.Parse(stillDenied.Headers.GetValues("Retry-After").Single());

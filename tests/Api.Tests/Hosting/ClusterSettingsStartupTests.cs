@@ -1,0 +1,28 @@
+using Gaze.Tests.Http;
+
+namespace Gaze.Tests.Hosting;
+
+/// <summary>Cluster settings that cannot work stop the API's start, naming the setting to fix.</summary>
+public sealed class ClusterSettingsStartupTests
+{
+    private sealed class ConfiguredApiFactory(IEnumerable<KeyValuePair<string, string>> settings) : ApiFactory
+    {
+        protected override IEnumerable<KeyValuePair<string, string>> Settings => settings;
+    }
+
+    [Theory]
+    [InlineData("Storage:Provider=redis", "Setting ConnectionStrings:Redis: is required")]
+    [InlineData("Orleans:ClusteringProvider=redis", "Setting ConnectionStrings:Redis: is required")]
+    [InlineData("Orleans:ClusteringProvider=redis;ConnectionStrings:Redis=127.0.0.1:1,bogus=1", "Setting ConnectionStrings:Redis: '127.0.0.1:1,bogus=1' is not a StackExchange.Redis connection string")]
+    [InlineData("Storage:Provider=cassandra", "Storage:Provider")]
+    [InlineData("Orleans:ClusteringProvider=consul", "Orleans:ClusteringProvider")]
+    [InlineData("Orleans:Role=sidecar", "Orleans:Role")]
+    [InlineData("Orleans:Clustering=redis", "with Orleans:ClusteringProvider (localhost or redis)")]
+    [InlineData("Orleans:AdvertisedIP=silo-1", "Setting Orleans:AdvertisedIP: 'silo-1' is not an IP address")]
+    public void A_cluster_setting_that_cannot_work_stops_the_start(string settings, string expected)
+    {
+        using var factory = new ConfiguredApiFactory(settings.Split(';').Select(setting => setting.Split('=', 2)).Select(pair => KeyValuePair.Create(pair[0], pair[1])));
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        Assert.Contains(expected, ExceptionMessages.Of(error));
+    }
+}

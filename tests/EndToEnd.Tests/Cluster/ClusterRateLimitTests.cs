@@ -1,0 +1,58 @@
+using System.Net;
+
+namespace Gaze.Tests.Cluster;
+
+/// <summary>
+/// One client key, many nodes: every API node asks the same rate grain, so a limit is exact however
+/// many nodes serve it. Requests carry no body, so an admitted one is answered 415 and a denied one 429.
+/// </summary>
+public sealed class ClusterRateLimitTests
+{
+    private const int Concurrent = 64;
+    private const int Rounds = 3;
+
+    public static TheoryData<string> Backends => RedisBackends.Available();
+
+    [Theory]
+    [MemberData(nameof(Backends))]
+    public async Task Two_api_clients_of_two_silos_admit_exactly_the_limit_in_every_window(string backend)
+    {
+        await using var redis = await RedisBackends.StartAsync(backend);
+        await using var cluster = await ServiceCluster.StartAsync(redis, silos: 2, apiNodes: 2, role: "client", ClusterSettings.RateLimits);
+        await AssertExactAdmissionsAsync(cluster);
+    }
+
+    [Theory]
+    [MemberData(nameof(Backends))]
+    public async Task Two_cohosting_api_nodes_admit_exactly_the_limit_in_every_window(string backend)
+    {
+        await using var redis = await RedisBackends.StartAsync(backend);
+        await using var cluster = await ServiceCluster.StartAsync(redis, silos: 0, apiNodes: 2, role: "cohosted", ClusterSettings.RateLimits);
+        await AssertExactAdmissionsAsync(cluster);
+    }
+
+    [RedisServerFact]
+    public void Redis_server_is_installed_for_the_cluster_tests() => Assert.True(RedisServerBackend.IsAvailable);
+
+    private static async Task AssertExactAdmissionsAsync(ServiceCluster cluster)
+    {
+        var clients = cluster.Clients();
+        for (var round = 0; round < Rounds; round++)
+        {
+            // Spread over both nodes, all at once: the same loopback client key on every node.
+            var statuses = await Task.WhenAll(Enumerable.Range(0, Concurrent).Select(async i =>
+            {
+                using var response = await clients[i % clients.Length].PostAsync("/api/session/calib_validation", content: null);
+                return response.StatusCode;
+            }));
+
+            var admitted = statuses.Count(status => status == HttpStatusCode.UnsupportedMediaType);
+            var denied = statuses.Count(status => status == HttpStatusCode.TooManyRequests);
+            Assert.True(admitted == ClusterSettings.Permits && denied == Concurrent - ClusterSettings.Permits,
+                $"Round {round}: {admitted} admitted, {denied} denied, others: {string.Join(", ", statuses.Where(s => s is not HttpStatusCode.UnsupportedMediaType and not HttpStatusCode.TooManyRequests))}\n{cluster.Describe()}");
+
+            // Every admission of this round lies before now: one window later all have left it.
+            await Task.Delay(ClusterSettings.Window + TimeSpan.FromMilliseconds(250));
+        }
+    }
+}
