@@ -9,11 +9,15 @@ namespace Gaze.Tests.Cluster;
 /// </summary>
 public sealed class ServiceCluster : IAsyncDisposable
 {
-    private ServiceCluster(IReadOnlyList<ServiceProcess> silos, IReadOnlyList<ServiceProcess> apiNodes)
+    private ServiceCluster(IReadOnlyDictionary<string, string> settings, IReadOnlyList<ServiceProcess> silos, IReadOnlyList<ServiceProcess> apiNodes)
     {
+        Settings = settings;
         Silos = silos;
         ApiNodes = apiNodes;
     }
+
+    /// <summary>What every process of the cluster was started with (Redis, ids, membership, limits).</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; }
 
     /// <summary>Standalone silos (none when the API nodes co-host them).</summary>
     public IReadOnlyList<ServiceProcess> Silos { get; }
@@ -45,7 +49,7 @@ public sealed class ServiceCluster : IAsyncDisposable
                 ? new Dictionary<string, string>(shared) { ["Orleans:Role"] = "client" }
                 : WithOwnPorts(new Dictionary<string, string>(shared) { ["Orleans:Role"] = "cohosted" })))
             .ToArray();
-        var cluster = new ServiceCluster(siloProcesses, apiProcesses);
+        var cluster = new ServiceCluster(shared, siloProcesses, apiProcesses);
         try
         {
             await Task.WhenAll(siloProcesses.Select(silo => silo.StartAsync()));

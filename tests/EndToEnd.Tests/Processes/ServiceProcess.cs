@@ -35,6 +35,9 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <summary>A short name for failure messages, e.g. <c>Silo 11234</c>.</summary>
     public string Name => $"{_program} {(BaseAddress?.Port.ToString() ?? _settings.GetValueOrDefault("Orleans:SiloPort", "?"))}";
 
+    /// <summary>A setting this process was started with, e.g. <c>Orleans:SiloPort</c>.</summary>
+    public string? Setting(string key) => _settings.GetValueOrDefault(key);
+
     /// <summary>The process id while it runs.</summary>
     public int? Id => _process is { HasExited: false } process ? process.Id : null;
 
