@@ -9,6 +9,9 @@ public enum RejectionKind
 
     /// <summary>No calibration is stored under the requested id (answered 404).</summary>
     CalibrationNotFound = 1,
+
+    /// <summary>The calibration store could not be read or written (answered 503 with <c>Retry-After</c>).</summary>
+    StorageUnavailable = 2,
 }
 
 /// <summary>
@@ -19,6 +22,9 @@ public enum RejectionKind
 public sealed record WorkRejection([property: Id(0)] RejectionKind Kind, [property: Id(1)] string Reason)
 {
     public static WorkRejection Unprocessable(string reason) => new(RejectionKind.Unprocessable, reason);
+
+    public static WorkRejection StorageUnavailable(string calibrationId) =>
+        new(RejectionKind.StorageUnavailable, $"The calibration store cannot be reached for '{calibrationId}' right now; nothing was changed.");
 
     public static WorkRejection CalibrationNotFound(string calibrationId) =>
         new(RejectionKind.CalibrationNotFound, $"No calibration is stored under calib_id '{calibrationId}'.");

@@ -37,7 +37,7 @@ public static class CalibrationApi
         var result = await grains.GetGrain<ICalibrationGrain>(0).CalibrateAsync(record, budget.Token);
         if (result.Rejection is { } rejection)
         {
-            return Problem.Rejected(rejection, ProblemKinds.UnprocessableCalibration).ToResult();
+            return Problem.Rejected(rejection, ProblemKinds.UnprocessableCalibration).ToResult(context.Response);
         }
 
         if (record.FromRuxailab)

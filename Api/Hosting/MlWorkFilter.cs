@@ -13,8 +13,8 @@ public sealed class MlWorkFilter(MlWorkGate gate) : IEndpointFilter
         using var lease = await gate.EnterAsync(context.HttpContext.RequestAborted);
         if (!lease.IsAcquired)
         {
-            context.HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Problem.Busy($"This node is already running and queueing as many ML requests as it takes. Retry in {RetryAfterSeconds} s.", RetryAfterSeconds).ToResult();
+            return Problem.Busy($"This node is already running and queueing as many ML requests as it takes. Retry in {RetryAfterSeconds} s.", RetryAfterSeconds)
+                .ToResult(context.HttpContext.Response);
         }
 
         return await next(context);

@@ -58,7 +58,7 @@ public static class BatchPredictionApi
                 : await predictor.PredictAsync(new StoredPredictionRequest(request.CalibrationId!, request.Model, request.ScreenWidth, request.ScreenHeight, request.Samples), budget.Token);
             if (result.Rejection is { } rejection)
             {
-                return Problem.Rejected(rejection, ProblemKinds.UnprocessableBatch).ToResult();
+                return Problem.Rejected(rejection, ProblemKinds.UnprocessableBatch).ToResult(context.Response);
             }
 
             await BatchResponseWriter.WriteAsync(context.Response, request, result, context.RequestAborted);

@@ -16,12 +16,21 @@ public static class Problem
 
     public static ProblemDetails PayloadTooLarge(string detail) => ProblemKinds.PayloadTooLarge.Create(detail);
 
-    /// <summary>ML work that produced no answer, as <paramref name="unprocessable"/> unless the calibration is missing.</summary>
+    /// <summary>Seconds a client is asked to wait when storage or the cluster is unavailable: they usually come back within that.</summary>
+    public const int UnavailableRetryAfterSeconds = 5;
+
+    /// <summary>ML work that produced no answer, as <paramref name="unprocessable"/> unless the calibration is missing or its store unavailable.</summary>
     public static ProblemDetails Rejected(WorkRejection rejection, ProblemKind unprocessable) => rejection.Kind switch
     {
         RejectionKind.CalibrationNotFound => ProblemKinds.CalibrationNotFound.Create(rejection.Reason, ("fields", new[] { "calib_id" })),
+        RejectionKind.StorageUnavailable => ProblemKinds.StorageUnavailable.Create(
+            $"{rejection.Reason} Retry in {UnavailableRetryAfterSeconds} s.", ("retry_after", UnavailableRetryAfterSeconds)),
         _ => unprocessable.Create(rejection.Reason),
     };
+
+    /// <summary>The grains could not be reached (no gateway, a silo lost mid-call).</summary>
+    public static ProblemDetails ClusterUnavailable(string detail) =>
+        ProblemKinds.ClusterUnavailable.Create($"{detail} Retry in {UnavailableRetryAfterSeconds} s.", ("retry_after", UnavailableRetryAfterSeconds));
 
     public static ProblemDetails OverBudget(string detail) => ProblemKinds.OverBudget.Create(detail);
 
@@ -35,4 +44,18 @@ public static class Problem
 
     /// <summary>An endpoint result for <paramref name="problem"/>, written like every other problem body.</summary>
     public static IResult ToResult(this ProblemDetails problem) => TypedResults.Problem(problem);
+
+    /// <summary>
+    /// As <see cref="ToResult"/>, with a <c>Retry-After</c> header when the problem says when to
+    /// retry (its <c>retry_after</c> member), so clients need not read the body for it.
+    /// </summary>
+    public static IResult ToResult(this ProblemDetails problem, HttpResponse response)
+    {
+        if (problem.Extensions.TryGetValue("retry_after", out var seconds) && seconds is int retryAfter)
+        {
+            response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return problem.ToResult();
+    }
 }

@@ -12,5 +12,7 @@ public static class ProblemKinds
     public static readonly ProblemKind RateLimited = new(StatusCodes.Status429TooManyRequests, "/problems/rate-limited", "Too Many Requests");
     public static readonly ProblemKind LimiterUnavailable = new(StatusCodes.Status503ServiceUnavailable, "/problems/limiter-unavailable", "Service Unavailable");
     public static readonly ProblemKind OverBudget = new(StatusCodes.Status503ServiceUnavailable, "/problems/over-time-budget", "Service Unavailable");
+    public static readonly ProblemKind StorageUnavailable = new(StatusCodes.Status503ServiceUnavailable, "/problems/storage-unavailable", "Service Unavailable");
+    public static readonly ProblemKind ClusterUnavailable = new(StatusCodes.Status503ServiceUnavailable, "/problems/cluster-unavailable", "Service Unavailable");
     public static readonly ProblemKind Busy = new(StatusCodes.Status503ServiceUnavailable, "/problems/busy", "Service Unavailable");
 }

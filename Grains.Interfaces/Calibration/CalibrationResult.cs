@@ -12,4 +12,6 @@ public sealed record CalibrationResult(
     public static CalibrationResult Success(string json) => new(json, null);
 
     public static CalibrationResult Rejected(string reason) => new(null, WorkRejection.Unprocessable(reason));
+
+    public static CalibrationResult Unstored(string calibrationId) => new(null, WorkRejection.StorageUnavailable(calibrationId));
 }

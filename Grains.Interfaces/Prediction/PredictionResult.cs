@@ -21,4 +21,6 @@ public sealed record PredictionResult(
     public static PredictionResult NotFound(string calibrationId) => new([], [], null, WorkRejection.CalibrationNotFound(calibrationId));
 
     public static PredictionResult Rejected(string reason) => new([], [], null, WorkRejection.Unprocessable(reason));
+
+    public static PredictionResult StoreUnavailable(string calibrationId) => new([], [], null, WorkRejection.StorageUnavailable(calibrationId));
 }

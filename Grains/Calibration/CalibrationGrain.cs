@@ -19,7 +19,17 @@ public sealed partial class CalibrationGrain(IOptions<CalibrationOptions> option
 
     public async Task<CalibrationResult> CalibrateAsync(CalibrationRecord record, CancellationToken cancellationToken = default)
     {
-        await GrainFactory.GetGrain<ICalibrationStoreGrain>(record.Id).SaveAsync(record);
+        try
+        {
+            await CalibrationStoreCalls.ReachAsync(GrainFactory.GetGrain<ICalibrationStoreGrain>(record.Id).SaveAsync(record), record.Id);
+        }
+        catch (CalibrationStoreUnavailableException unavailable)
+        {
+            // Not stored, so not calibrated either: the client retries the whole request.
+            LogStoreUnavailable(logger, unavailable.InnerException!, record.Id);
+            return CalibrationResult.Unstored(record.Id);
+        }
+
         var samples = record.Fixed.ToSamples();
         try
         {
@@ -38,6 +48,9 @@ public sealed partial class CalibrationGrain(IOptions<CalibrationOptions> option
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Calibrated {CalibrationId} with {Model} on {Samples} samples ({Split} split); chosen x {ChosenX}, y {ChosenY}")]
     private static partial void LogCalibrated(ILogger logger, string calibrationId, string model, int samples, string split, IReadOnlyDictionary<string, string> chosenX, IReadOnlyDictionary<string, string> chosenY);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Calibration {CalibrationId} not stored: the calibration store is unavailable")]
+    private static partial void LogStoreUnavailable(ILogger logger, Exception exception, string calibrationId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Calibration {CalibrationId} rejected: {Reason}")]
     private static partial void LogRejected(ILogger logger, string calibrationId, string reason);

@@ -20,8 +20,21 @@ public sealed partial class PredictionGrain(GazeMappingCache cache, ILogger<Pred
 {
     public async Task<PredictionResult> PredictAsync(StoredPredictionRequest request, CancellationToken cancellationToken = default)
     {
+        try
+        {
+            return await PredictStoredAsync(request, cancellationToken);
+        }
+        catch (CalibrationStoreUnavailableException unavailable)
+        {
+            LogStoreUnavailable(logger, unavailable.InnerException!, request.CalibrationId);
+            return PredictionResult.StoreUnavailable(request.CalibrationId);
+        }
+    }
+
+    private async Task<PredictionResult> PredictStoredAsync(StoredPredictionRequest request, CancellationToken cancellationToken)
+    {
         var store = GrainFactory.GetGrain<ICalibrationStoreGrain>(request.CalibrationId);
-        var revision = await store.GetRevisionAsync();
+        var revision = await CalibrationStoreCalls.ReachAsync(store.GetRevisionAsync(), request.CalibrationId);
         if (revision is null)
         {
             return PredictionResult.NotFound(request.CalibrationId);
@@ -34,7 +47,7 @@ public sealed partial class PredictionGrain(GazeMappingCache cache, ILogger<Pred
         {
             // The record is fetched only on a miss, and the entry is keyed by the fetched record's
             // own revision: a replacement between the two calls is cached under the one it was fitted on.
-            stored = await store.GetAsync();
+            stored = await CalibrationStoreCalls.ReachAsync(store.GetAsync(), request.CalibrationId);
             if (stored is null)
             {
                 return PredictionResult.NotFound(request.CalibrationId);
@@ -92,6 +105,9 @@ public sealed partial class PredictionGrain(GazeMappingCache cache, ILogger<Pred
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Fitted batch mapping for {CalibrationId} v{Version} with {Model} at {Width}x{Height} on {Rows} rows")]
     private static partial void LogFitted(ILogger logger, string calibrationId, long version, string model, double width, double height, int rows);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Batch for {CalibrationId} not predicted: the calibration store is unavailable")]
+    private static partial void LogStoreUnavailable(ILogger logger, Exception exception, string calibrationId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Batch prediction for {CalibrationId} rejected: {Reason}")]
     private static partial void LogRejected(ILogger logger, string calibrationId, string reason);

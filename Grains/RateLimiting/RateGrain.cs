@@ -32,7 +32,9 @@ public sealed partial class RateGrain(
         {
             DueTime = FlushPeriod,
             Period = FlushPeriod,
-            Interleave = false,
+            // A slow or unreachable store must not hold decisions back: they run while a write is in
+            // flight (turns still never overlap, so the write sees a whole state).
+            Interleave = true,
             KeepAlive = false,
         });
         return Task.CompletedTask;

@@ -1,0 +1,82 @@
+using System.Net;
+using System.Text.Json;
+using Gaze.Calibration;
+using Gaze.Tests.Http;
+using Gaze.Tests.Upstream;
+
+namespace Gaze.Tests.Cluster;
+
+/// <summary>
+/// Redis stopped and started again under a running cluster: while it is down a calibration that
+/// cannot be stored is a 503 with <c>Retry-After</c> (never a 200, never a 500), health stays 200 and
+/// what is in memory keeps answering; when it is back, everything works again by itself.
+/// </summary>
+public sealed class RedisOutageTests
+{
+    [RedisServerFact]
+    public async Task A_redis_restart_answers_503_while_down_and_recovers_by_itself()
+    {
+        await using var redis = await RedisServerBackend.StartAsync(persistent: true);
+        await using var cluster = await ServiceCluster.StartAsync(redis, silos: 2, apiNodes: 2, role: "client", ClusterSettings.RateLimits);
+        var clients = cluster.Clients();
+        var stored = "outage-stored-" + Guid.NewGuid().ToString("N");
+        var during = "outage-during-" + Guid.NewGuid().ToString("N");
+        var storedBatch = BatchBody.Ruxailab(stored, BatchBody.FixtureSession).ToJsonString();
+        Assert.Equal(HttpStatusCode.OK, await CalibrateAsync(clients[0], stored));
+        var before = await PredictAsync(clients[1], storedBatch);
+
+        await redis.StopAsync();
+        using (var unstored = await clients[0].PostAsync("/api/session/calib_validation", Form(during)))
+        {
+            var body = await unstored.Content.ReadAsStringAsync();
+            Assert.True(unstored.StatusCode == HttpStatusCode.ServiceUnavailable, $"{(int)unstored.StatusCode} {body}\n{cluster.Describe()}");
+            Assert.Equal("5", unstored.Headers.RetryAfter?.ToString());
+            Assert.Equal("/problems/storage-unavailable", JsonDocument.Parse(body).RootElement.GetProperty("type").GetString());
+        }
+
+        foreach (var client in clients)
+        {
+            using var health = await client.GetAsync("/api/session/health");
+            Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        }
+
+        // The stored calibration's grain is active, so its batches need no read from Redis.
+        Assert.Equal(before, await PredictAsync(clients[1], storedBatch));
+
+        await redis.StartAgainAsync();
+        Assert.Equal(HttpStatusCode.OK, await EventuallyAsync(() => CalibrateAsync(clients[1], during), HttpStatusCode.OK));
+        var afterBatch = BatchBody.Ruxailab(during, BatchBody.FixtureSession).ToJsonString();
+        Assert.Equal(before, await PredictAsync(clients[0], afterBatch)); // same rows, same model: same points
+        Assert.Equal(before, await PredictAsync(clients[0], storedBatch));
+    }
+
+    private static MultipartFormDataContent Form(string id) => CalibrationForm.FromSamples(UpstreamFixture.Samples(), id).ToContent();
+
+    private static async Task<HttpStatusCode> CalibrateAsync(HttpClient client, string id)
+    {
+        using var response = await client.PostAsync("/api/session/calib_validation", Form(id));
+        return response.StatusCode;
+    }
+
+    private static async Task<string> PredictAsync(HttpClient client, string batch)
+    {
+        using var response = await client.PostAsync("/api/session/batch_predict", BatchBody.Json(batch));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode} {body}");
+        return body;
+    }
+
+    // Reconnection takes StackExchange.Redis a few seconds; bounded so a service that never recovers fails the test.
+    private static async Task<HttpStatusCode> EventuallyAsync(Func<Task<HttpStatusCode>> attempt, HttpStatusCode wanted)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        var status = await attempt();
+        while (status != wanted && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(500);
+            status = await attempt();
+        }
+
+        return status;
+    }
+}
