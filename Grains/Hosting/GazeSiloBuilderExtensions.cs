@@ -38,6 +38,11 @@ public static class GazeSiloBuilderExtensions
                 break;
         }
 
+        if (silo.Configuration.ProviderSetting<DirectoryProvider>(OrleansHostingOptions.SectionName, nameof(OrleansHostingOptions.DirectoryProvider)) == DirectoryProvider.Redis)
+        {
+            silo.UseGazeRedisGrainDirectory();
+        }
+
         // How fast a dead silo is voted out; Orleans' defaults unless Orleans:Membership says otherwise.
         silo.Services.AddOptions<ClusterMembershipOptions>().BindConfiguration(MembershipSection);
         silo.Services.AddOptions<EndpointOptions>().Configure<IOptions<OrleansHostingOptions>>((endpoint, hosting) =>

@@ -14,6 +14,9 @@ public sealed class OrleansHostingOptions
     /// </summary>
     public ClusteringProvider ClusteringProvider { get; set; } = ClusteringProvider.Localhost;
 
+    /// <summary>The grain directory: <c>in-cluster</c> or <c>redis</c>; see <see cref="Hosting.DirectoryProvider"/>.</summary>
+    public DirectoryProvider DirectoryProvider { get; set; } = DirectoryProvider.InCluster;
+
     /// <summary>API processes only: <c>cohosted</c> (also a silo) or <c>client</c> (a front end of the silos).</summary>
     public OrleansRole Role { get; set; } = OrleansRole.Cohosted;
 

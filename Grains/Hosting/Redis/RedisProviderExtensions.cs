@@ -27,6 +27,15 @@ public static class RedisProviderExtensions
         return client;
     }
 
+    /// <summary>The grain directory in Redis, as the cluster's default directory.</summary>
+    public static ISiloBuilder UseGazeRedisGrainDirectory(this ISiloBuilder silo)
+    {
+        silo.Services.AddRedisConnection();
+        silo.UseRedisGrainDirectoryAsDefault(options => options.Configure<IOptions<RedisConnectionOptions>>(
+            (directory, redis) => directory.ConfigurationOptions = redis.Value.ToConfiguration()));
+        return silo;
+    }
+
     /// <summary>
     /// Grain state in Redis under <paramref name="storageName"/>, written with Orleans' binary codec
     /// like the SQLite store (it round-trips records and immutable arrays, which JSON would not).

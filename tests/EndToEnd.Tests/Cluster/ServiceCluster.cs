@@ -37,6 +37,8 @@ public sealed class ServiceCluster : IAsyncDisposable
             ["ConnectionStrings:Redis"] = redis.ConnectionString,
             ["Orleans:ClusterId"] = "test-" + Guid.NewGuid().ToString("N"),
             ["Orleans:ServiceId"] = "gaze-test-" + Guid.NewGuid().ToString("N"),
+            // Measurements run the same tests with each directory (docs/benchmarks.md).
+            ["Orleans:DirectoryProvider"] = Environment.GetEnvironmentVariable("GAZE_TEST_DIRECTORY") is { Length: > 0 } directory ? directory : "in-cluster",
             // A killed silo is voted out within about 2 s instead of Orleans' default of about 15.
             ["Orleans:Membership:ProbeTimeout"] = "00:00:01",
             ["Orleans:Membership:NumMissedProbesLimit"] = "2",
