@@ -13,7 +13,7 @@ public sealed class RedisConnectionOptionsValidator() : SettingsValidator<RedisC
     {
         if (string.IsNullOrWhiteSpace(options.Redis))
         {
-            errors.Add(nameof(options.Redis), "is required when Orleans:ClusteringProvider or Storage:Provider is redis (e.g. 127.0.0.1:6379)");
+            errors.Add(nameof(options.Redis), "is required when Orleans:ClusteringProvider, Orleans:DirectoryProvider or Storage:Provider is redis (e.g. 127.0.0.1:6379)");
             return;
         }
 
