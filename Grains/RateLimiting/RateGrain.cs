@@ -81,7 +81,7 @@ public sealed partial class RateGrain(
             // Another activation wrote these windows (a membership split): reload from storage
             // through a fresh activation rather than overwrite its admissions.
             LogFlushFailed(logger, exception, this.GetPrimaryKeyString());
-            this.DeactivateOnIdle();
+            DeactivateOnIdle();
         }
         catch (Exception exception)
         {

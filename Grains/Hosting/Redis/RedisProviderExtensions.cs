@@ -1,10 +1,10 @@
+using Gaze.Grains.Hosting.Settings;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Clustering.Redis;
 using Orleans.Persistence;
 using Orleans.Storage;
-using Gaze.Grains.Hosting.Settings;
 
 namespace Gaze.Grains.Hosting.Redis;
 

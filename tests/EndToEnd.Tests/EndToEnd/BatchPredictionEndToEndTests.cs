@@ -2,9 +2,8 @@ using System.Net;
 using System.Text.Json;
 using Gaze.Calibration;
 using Gaze.Tests.Http;
-using Microsoft.Data.Sqlite;
-
 using Gaze.Tests.Processes;
+using Microsoft.Data.Sqlite;
 
 namespace Gaze.Tests.EndToEnd;
 

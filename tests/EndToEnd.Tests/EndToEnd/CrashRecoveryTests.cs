@@ -1,9 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Gaze.Grains.RateLimiting;
-using Microsoft.Data.Sqlite;
-
 using Gaze.Tests.Processes;
+using Microsoft.Data.Sqlite;
 
 namespace Gaze.Tests.EndToEnd;
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Reflection;
 using System.Text;
-
 using Gaze.Tests.Http;
 
 namespace Gaze.Tests.Processes;
