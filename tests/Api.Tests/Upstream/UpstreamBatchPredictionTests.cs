@@ -7,9 +7,10 @@ using static Gaze.Tests.Http.ProblemAssert;
 namespace Gaze.Tests.Upstream;
 
 /// <summary>
-/// Port of the batch cases of the reference's <c>tests/test_routes.py</c> and the squash and
-/// <c>predict_new_data_simple</c> cases of <c>tests/test_gaze_tracker.py</c>. The reference read
-/// its calibration from a CSV the test wrote; here it is stored by calibrating over HTTP first.
+/// Port of the batch cases of the reference's <c>tests/test_routes.py</c> and the
+/// <c>predict_new_data_simple</c> cases of <c>tests/test_gaze_tracker.py</c> (its squash cases are
+/// engine tests, in <c>UpstreamSquashTests</c>). The reference read its calibration from a CSV the
+/// test wrote; here it is stored by calibrating over HTTP first.
 /// </summary>
 [Collection(ApiCollection.Name)]
 public sealed class UpstreamBatchPredictionTests(ApiFactory api)
@@ -25,33 +26,6 @@ public sealed class UpstreamBatchPredictionTests(ApiFactory api)
         using var response = await _client.SendAsync(api.Request(HttpMethod.Post, "/api/session/calib_validation", $"198.19.251.{Random.Shared.Next(1, 250)}",
             CalibrationForm.FromSamples(UpstreamFixture.Samples(), id).ToContent()));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
-
-    [Fact]
-    public void Squash_of_zero_is_zero() => Assert.Equal(0.0, GazeMapping.Squash(0));
-
-    [Fact]
-    public void Squash_is_bounded()
-    {
-        Assert.InRange(GazeMapping.Squash(1.0), double.Epsilon, 1.0 - 1e-12);
-        Assert.InRange(GazeMapping.Squash(-1.0), -1.0 + 1e-12, -double.Epsilon);
-    }
-
-    [Fact]
-    public void Squash_is_symmetric() => Assert.True(Math.Abs(GazeMapping.Squash(0.5) + GazeMapping.Squash(-0.5)) < 1e-10);
-
-    [Fact]
-    public void Squash_saturates() => Assert.True(Math.Abs(GazeMapping.Squash(100.0) - 1.0) < 0.01);
-
-    [Fact]
-    public void Squash_respects_its_limit() => Assert.True(Math.Abs(GazeMapping.Squash(2.0, limit: 2.0) - Math.Tanh(1.0)) < 1e-10);
-
-    [Fact]
-    public void Squash_maps_each_value_of_an_array()
-    {
-        double[] squashed = [.. new[] { -1.0, 0.0, 1.0 }.Select(v => GazeMapping.Squash(v))];
-        Assert.Equal(3, squashed.Length);
-        Assert.Equal(0.0, squashed[1]);
     }
 
     // test_predict_new_data: three samples, timestamps 0/100/200, the default model.

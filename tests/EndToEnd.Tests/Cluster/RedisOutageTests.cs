@@ -8,8 +8,9 @@ namespace Gaze.Tests.Cluster;
 
 /// <summary>
 /// Redis stopped and started again under a running cluster: while it is down a calibration that
-/// cannot be stored is a 503 with <c>Retry-After</c> (never a 200, never a 500), health stays 200 and
-/// what is in memory keeps answering; when it is back, everything works again by itself.
+/// cannot be stored is a 503 with <c>Retry-After</c> (never a 200, never a 500), a client whose
+/// windows must be read first meets the limiter's failure policy, health stays 200 and what is in
+/// memory keeps answering; when it is back, everything works again by itself.
 /// </summary>
 public sealed class RedisOutageTests
 {
@@ -38,6 +39,16 @@ public sealed class RedisOutageTests
         {
             using var health = await client.GetAsync("/api/session/health");
             Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        }
+
+        // A client never seen before needs its windows read from Redis: the limiter cannot decide,
+        // so the failure policy (closed here) answers.
+        using (var newcomer = new HttpRequestMessage(HttpMethod.Post, "/api/session/calib_validation"))
+        {
+            newcomer.Headers.Add("X-Forwarded-For", "192.0.2.77");
+            using var refused = await clients[1].SendAsync(newcomer);
+            Assert.True(refused.StatusCode == HttpStatusCode.ServiceUnavailable, $"new key while Redis is down: {(int)refused.StatusCode}\n{cluster.Describe()}");
+            Assert.Equal("1", refused.Headers.RetryAfter?.ToString());
         }
 
         // The stored calibration's grain is active, so its batches need no read from Redis.
