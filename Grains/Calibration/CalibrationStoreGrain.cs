@@ -4,7 +4,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Gaze.Grains.Calibration;
 
-/// <summary>One calibration id's stored calibration; written through, so a save that returned is durable.</summary>
+/// <summary>
+/// One calibration id's stored calibration; written through, so a save that returned is durable
+/// and a save that failed leaves the previous record in place.
+/// </summary>
 public sealed class CalibrationStoreGrain(
     [PersistentState("calibration", StorageNames.Calibrations)] IPersistentState<CalibrationStoreState> state,
     [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time) : Grain, ICalibrationStoreGrain
@@ -14,7 +17,19 @@ public sealed class CalibrationStoreGrain(
         var now = time.GetUtcNow();
         var previous = state.State.Current;
         state.State.Current = new StoredCalibration(record, previous?.CreatedAt ?? now, now, (previous?.Version ?? 0) + 1);
-        await state.WriteStateAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Never serve a record that was not stored; and after a write that may have landed
+            // anyway (a timeout), the ETag in memory is stale: a fresh activation reads the truth.
+            state.State.Current = previous;
+            DeactivateOnIdle();
+            throw;
+        }
+
         return state.State.Current;
     }
 

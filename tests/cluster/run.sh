@@ -14,7 +14,8 @@ duration="${1:-10}"
 work="$(mktemp -d)"
 pids=()
 cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  # Newest first: API nodes and silos stop before the Redis they write to.
+  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do kill "${pids[i]}" 2>/dev/null || true; done
   wait 2>/dev/null || true
   rm -rf "$work"
 }
@@ -44,7 +45,7 @@ echo "## Decisions per second (wrk, 1 thread, 32 connections per node, ${duratio
 redis_port="$(free_port)"
 redis-server --bind 127.0.0.1 --port "$redis_port" --appendonly yes --dir "$work" >"$work/redis.log" 2>&1 &
 pids+=($!)
-sleep 1
+for _ in $(seq 1 100); do redis-cli -p "$redis_port" ping 2>/dev/null | grep -q PONG && break; sleep 0.1; done
 
 limits=(--RateLimiting:FailurePolicy=closed --RateLimiting:DecisionTimeout=00:00:05)
 cluster=(--Orleans:ClusteringProvider=redis --Storage:Provider=redis "--ConnectionStrings:Redis=127.0.0.1:$redis_port"

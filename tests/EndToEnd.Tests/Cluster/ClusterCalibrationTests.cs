@@ -10,6 +10,7 @@ namespace Gaze.Tests.Cluster;
 /// sees its replacement on the next batch (per-node mapping caches key on the revision), and keeps
 /// answering the same after a silo is killed.
 /// </summary>
+[Collection(ClusterCollection.Name)]
 public sealed class ClusterCalibrationTests
 {
     public static TheoryData<string> Backends => RedisBackends.Available();

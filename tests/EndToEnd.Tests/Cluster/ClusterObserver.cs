@@ -24,11 +24,34 @@ public sealed class ClusterObserver : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(cluster.Settings.Select(pair => KeyValuePair.Create(pair.Key, (string?)pair.Value)));
         builder.UseOrleansClient(client => client.AddGazeClient());
         var host = builder.Build();
-        await host.StartAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        return new ClusterObserver(host);
+        try
+        {
+            await host.StartAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            return new ClusterObserver(host);
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
     }
 
     private IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
+
+    /// <summary>Waits (bounded) until membership lists <paramref name="silos"/> active silos.</summary>
+    public async Task WaitForSilosAsync(int silos)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while ((await Grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true)).Count < silos)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Fewer than {silos} silos became active within 60 s.");
+            }
+
+            await Task.Delay(100);
+        }
+    }
 
     /// <summary>The silo port of the silo where <paramref name="clientKey"/>'s rate grain is active (activating it if needed).</summary>
     public async Task<int> RateGrainSiloPortAsync(string clientKey)

@@ -6,6 +6,7 @@ namespace Gaze.Tests.Cluster;
 /// One client key, many nodes: every API node asks the same rate grain, so a limit is exact however
 /// many nodes serve it. Requests carry no body, so an admitted one is answered 415 and a denied one 429.
 /// </summary>
+[Collection(ClusterCollection.Name)]
 public sealed class ClusterRateLimitTests
 {
     private const int Concurrent = 64;

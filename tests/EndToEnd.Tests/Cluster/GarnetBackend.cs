@@ -30,8 +30,16 @@ public sealed class GarnetBackend : IRedisBackend
     public static GarnetBackend Start()
     {
         var backend = new GarnetBackend(FreePort.Next());
-        backend._server.Start();
-        return backend;
+        try
+        {
+            backend._server.Start();
+            return backend;
+        }
+        catch
+        {
+            backend._server.Dispose();
+            throw;
+        }
     }
 
     public ValueTask DisposeAsync()

@@ -8,6 +8,7 @@ namespace Gaze.Tests.Cluster;
 /// one of several writers holding the same ETag wins. Garnet gives both only with <c>--lua</c> and
 /// <c>--lua-transaction-mode</c>; without the second, several writers win now and then.
 /// </summary>
+[Collection(ClusterCollection.Name)]
 public sealed class GarnetGuardTests
 {
     private const int Connections = 8;

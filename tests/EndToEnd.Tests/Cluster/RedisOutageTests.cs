@@ -12,6 +12,7 @@ namespace Gaze.Tests.Cluster;
 /// windows must be read first meets the limiter's failure policy, health stays 200 and what is in
 /// memory keeps answering; when it is back, everything works again by itself.
 /// </summary>
+[Collection(ClusterCollection.Name)]
 public sealed class RedisOutageTests
 {
     [RedisServerFact]

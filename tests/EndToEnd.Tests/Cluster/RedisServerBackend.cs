@@ -34,8 +34,16 @@ public sealed class RedisServerBackend : IRedisBackend
     {
         var directory = persistent ? Directory.CreateTempSubdirectory("gaze-redis-").FullName : null;
         var backend = new RedisServerBackend(FreePort.Next(), directory);
-        await backend.StartAgainAsync();
-        return backend;
+        try
+        {
+            await backend.StartAgainAsync();
+            return backend;
+        }
+        catch
+        {
+            await backend.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Starts the server (again) on the same port and with the same data.</summary>
@@ -108,6 +116,8 @@ public sealed class RedisServerBackend : IRedisBackend
             }
         }
 
-        throw new TimeoutException($"redis-server on port {Port} did not answer within 30 s.");
+        throw _process!.HasExited
+            ? new InvalidOperationException($"redis-server on port {Port} exited with {_process.ExitCode}.")
+            : new TimeoutException($"redis-server on port {Port} did not answer within 30 s.");
     }
 }

@@ -56,6 +56,9 @@ public sealed class ServiceCluster : IAsyncDisposable
         {
             await Task.WhenAll(siloProcesses.Select(silo => silo.StartAsync()));
             await Task.WhenAll(apiProcesses.Select(api => api.StartAsync()));
+            // Every silo in the membership view before the first request, so no test meets a cluster still forming.
+            await using var observer = await ClusterObserver.ConnectAsync(cluster);
+            await observer.WaitForSilosAsync(silos > 0 ? silos : apiNodes);
             return cluster;
         }
         catch
@@ -73,11 +76,25 @@ public sealed class ServiceCluster : IAsyncDisposable
     public string Describe() => string.Join("\n", Silos.Concat(ApiNodes).Select(process =>
         $"--- {process.Name}:\n{string.Join("\n", process.Output.Split('\n').TakeLast(30))}"));
 
+    /// <summary>Kills every process, each on its own, so one that is slow to die does not keep the others alive.</summary>
     public async ValueTask DisposeAsync()
     {
+        var errors = new List<Exception>();
         foreach (var process in ApiNodes.Concat(Silos))
         {
-            await process.DisposeAsync();
+            try
+            {
+                await process.DisposeAsync();
+            }
+            catch (Exception exception)
+            {
+                errors.Add(exception);
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new AggregateException("Stopping the cluster's processes failed.", errors);
         }
     }
 
