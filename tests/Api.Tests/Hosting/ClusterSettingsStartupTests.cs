@@ -18,7 +18,9 @@ public sealed class ClusterSettingsStartupTests
     [InlineData("Orleans:ClusteringProvider=consul", "Orleans:ClusteringProvider")]
     [InlineData("Orleans:Role=sidecar", "Orleans:Role")]
     [InlineData("Orleans:Clustering=redis", "with Orleans:ClusteringProvider (localhost or redis)")]
-    [InlineData("Orleans:AdvertisedIP=silo-1", "Setting Orleans:AdvertisedIP: 'silo-1' is not an IP address")]
+    [InlineData("Orleans:AdvertisedIP=silo-1", "Setting Orleans:AdvertisedIP: 'silo-1' is not an address other silos can reach")]
+    [InlineData("Orleans:AdvertisedIP=0.0.0.0", "Setting Orleans:AdvertisedIP: '0.0.0.0' is not an address other silos can reach")]
+    [InlineData("Orleans:AdvertisedIP=1", "Setting Orleans:AdvertisedIP: '1' is not an address other silos can reach")]
     public void A_cluster_setting_that_cannot_work_stops_the_start(string settings, string expected)
     {
         using var factory = new ConfiguredApiFactory(settings.Split(';').Select(setting => setting.Split('=', 2)).Select(pair => KeyValuePair.Create(pair[0], pair[1])));
