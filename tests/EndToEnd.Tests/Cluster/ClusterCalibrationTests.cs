@@ -25,49 +25,22 @@ public sealed class ClusterCalibrationTests
         var id = "cluster-" + Guid.NewGuid().ToString("N");
         var batch = BatchBody.Ruxailab(id, BatchBody.FixtureSession).ToJsonString();
 
-        await CalibrateAsync(first, id, UpstreamFixture.Samples(), cluster);
-        var original = await PredictAsync(first, batch, cluster);
-        Assert.Equal(original, await PredictAsync(second, batch, cluster));
+        await CalibrateAsync(first, id, UpstreamFixture.Samples());
+        var original = await ClusterRequests.PredictAsync(first, batch, cluster);
+        Assert.Equal(original, await ClusterRequests.PredictAsync(second, batch, cluster));
 
         // The same id calibrated again with every target moved: the other node's next batch uses it.
-        await CalibrateAsync(first, id, [.. UpstreamFixture.Samples().Select(s => s with { PointX = s.PointX + 40, PointY = s.PointY + 30 })], cluster);
-        var replaced = await PredictAsync(second, batch, cluster);
+        await CalibrateAsync(first, id, [.. UpstreamFixture.Samples().Select(s => s with { PointX = s.PointX + 40, PointY = s.PointY + 30 })]);
+        var replaced = await ClusterRequests.PredictAsync(second, batch, cluster);
         Assert.NotEqual(original, replaced);
-        Assert.Equal(replaced, await PredictAsync(first, batch, cluster));
+        Assert.Equal(replaced, await ClusterRequests.PredictAsync(first, batch, cluster));
 
+        // Calls routed to the killed silo fail until membership declares it dead (about 2 s here).
         await cluster.Silos[0].KillAsync();
-        Assert.Equal(replaced, await PredictWhenRecoveredAsync(second, batch, cluster));
+        Assert.Equal(HttpStatusCode.OK, await ClusterRequests.EventuallyAsync(() => ClusterRequests.BatchStatusAsync(second, batch), HttpStatusCode.OK));
+        Assert.Equal(replaced, await ClusterRequests.PredictAsync(second, batch, cluster));
     }
 
-    private static async Task CalibrateAsync(HttpClient node, string id, IEnumerable<CalibrationSample> samples, ServiceCluster cluster)
-    {
-        using var response = await node.PostAsync("/api/session/calib_validation", CalibrationForm.FromSamples(samples, id).ToContent());
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"calibration: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}\n{cluster.Describe()}");
-    }
-
-    private static async Task<string> PredictAsync(HttpClient node, string batch, ServiceCluster cluster)
-    {
-        using var response = await node.PostAsync("/api/session/batch_predict", BatchBody.Json(batch));
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"batch: {(int)response.StatusCode} {body}\n{cluster.Describe()}");
-        return body;
-    }
-
-    // Calls that were routed to the killed silo fail until membership declares it dead (about 2 s here).
-    private static async Task<string> PredictWhenRecoveredAsync(HttpClient node, string batch, ServiceCluster cluster)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (true)
-        {
-            using var response = await node.PostAsync("/api/session/batch_predict", BatchBody.Json(batch));
-            if (response.StatusCode == HttpStatusCode.OK || DateTime.UtcNow > deadline)
-            {
-                var body = await response.Content.ReadAsStringAsync();
-                Assert.True(response.StatusCode == HttpStatusCode.OK, $"batch after the kill: {(int)response.StatusCode} {body}\n{cluster.Describe()}");
-                return body;
-            }
-
-            await Task.Delay(250);
-        }
-    }
+    private static async Task CalibrateAsync(HttpClient node, string id, IEnumerable<CalibrationSample> samples) =>
+        Assert.Equal(HttpStatusCode.OK, await ClusterRequests.CalibrateAsync(node, id, samples));
 }

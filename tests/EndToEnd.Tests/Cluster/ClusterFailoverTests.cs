@@ -35,7 +35,7 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
         await using var cluster = await ServiceCluster.StartAsync(redis, silos: 2, apiNodes: 2, role: "client", settings);
         var clients = cluster.Clients();
 
-        var before = await RoundAsync(clients);
+        var before = await ClusterRequests.RoundAsync(clients);
         Assert.Equal(ClusterSettings.Permits, before.Count(status => status == HttpStatusCode.UnsupportedMediaType));
         // One window later the round has left it, and the write-behind (about once a second) has stored it.
         await Task.Delay(ClusterSettings.Window + TimeSpan.FromSeconds(1));
@@ -67,18 +67,11 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
 
         // After recovery the limit is exact again, and the key's hour counts survived the kill.
         await Task.Delay(ClusterSettings.Window + TimeSpan.FromMilliseconds(250));
-        var after = await RoundAsync(clients);
+        var after = await ClusterRequests.RoundAsync(clients);
         Assert.True(after.Count(status => status == HttpStatusCode.UnsupportedMediaType) == ClusterSettings.Permits, $"after recovery: {string.Join(",", after)}\n{cluster.Describe()}");
         var usedThisHour = 1000 - await RemainingAsync(clients[1], "hour");
         Assert.InRange(usedThisHour, 2 * ClusterSettings.Permits, admittedTimes.Length + 2 * ClusterSettings.Permits);
     }
-
-    private static async Task<HttpStatusCode[]> RoundAsync(HttpClient[] clients) =>
-        await Task.WhenAll(Enumerable.Range(0, 64).Select(async i =>
-        {
-            using var response = await clients[i % clients.Length].PostAsync("/api/session/calib_validation", content: null);
-            return response.StatusCode;
-        }));
 
     private static async Task<(TimeSpan At, HttpStatusCode Status)[]> TrafficAsync(HttpClient[] clients, Stopwatch clock)
     {

@@ -9,7 +9,6 @@ namespace Gaze.Tests.Cluster;
 [Collection(ClusterCollection.Name)]
 public sealed class ClusterRateLimitTests
 {
-    private const int Concurrent = 64;
     private const int Rounds = 3;
 
     /// <summary>Every backend, with 2 API clients of 2 silos and with 2 API nodes that co-host the silos.</summary>
@@ -43,15 +42,11 @@ public sealed class ClusterRateLimitTests
         for (var round = 0; round < Rounds; round++)
         {
             // Spread over both nodes, all at once: the same loopback client key on every node.
-            var statuses = await Task.WhenAll(Enumerable.Range(0, Concurrent).Select(async i =>
-            {
-                using var response = await clients[i % clients.Length].PostAsync("/api/session/calib_validation", content: null);
-                return response.StatusCode;
-            }));
+            var statuses = await ClusterRequests.RoundAsync(clients);
 
             var admitted = statuses.Count(status => status == HttpStatusCode.UnsupportedMediaType);
             var denied = statuses.Count(status => status == HttpStatusCode.TooManyRequests);
-            Assert.True(admitted == ClusterSettings.Permits && denied == Concurrent - ClusterSettings.Permits,
+            Assert.True(admitted == ClusterSettings.Permits && denied == ClusterRequests.Concurrent - ClusterSettings.Permits,
                 $"Round {round}: {admitted} admitted, {denied} denied, others: {string.Join(", ", statuses.Where(s => s is not HttpStatusCode.UnsupportedMediaType and not HttpStatusCode.TooManyRequests))}\n{cluster.Describe()}");
 
             // Every admission of this round lies before now: one window later all have left it.

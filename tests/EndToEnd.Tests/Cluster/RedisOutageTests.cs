@@ -24,8 +24,8 @@ public sealed class RedisOutageTests
         var stored = "outage-stored-" + Guid.NewGuid().ToString("N");
         var during = "outage-during-" + Guid.NewGuid().ToString("N");
         var storedBatch = BatchBody.Ruxailab(stored, BatchBody.FixtureSession).ToJsonString();
-        Assert.Equal(HttpStatusCode.OK, await CalibrateAsync(clients[0], stored));
-        var before = await PredictAsync(clients[1], storedBatch);
+        Assert.Equal(HttpStatusCode.OK, await ClusterRequests.CalibrateAsync(clients[0], stored, UpstreamFixture.Samples()));
+        var before = await ClusterRequests.PredictAsync(clients[1], storedBatch, cluster);
 
         await redis.StopAsync();
         using (var unstored = await clients[0].PostAsync("/api/session/calib_validation", Form(during)))
@@ -53,42 +53,14 @@ public sealed class RedisOutageTests
         }
 
         // The stored calibration's grain is active, so its batches need no read from Redis.
-        Assert.Equal(before, await PredictAsync(clients[1], storedBatch));
+        Assert.Equal(before, await ClusterRequests.PredictAsync(clients[1], storedBatch, cluster));
 
         await redis.StartAgainAsync();
-        Assert.Equal(HttpStatusCode.OK, await EventuallyAsync(() => CalibrateAsync(clients[1], during), HttpStatusCode.OK));
+        Assert.Equal(HttpStatusCode.OK, await ClusterRequests.EventuallyAsync(() => ClusterRequests.CalibrateAsync(clients[1], during, UpstreamFixture.Samples()), HttpStatusCode.OK));
         var afterBatch = BatchBody.Ruxailab(during, BatchBody.FixtureSession).ToJsonString();
-        Assert.Equal(before, await PredictAsync(clients[0], afterBatch)); // same rows, same model: same points
-        Assert.Equal(before, await PredictAsync(clients[0], storedBatch));
+        Assert.Equal(before, await ClusterRequests.PredictAsync(clients[0], afterBatch, cluster)); // same rows, same model: same points
+        Assert.Equal(before, await ClusterRequests.PredictAsync(clients[0], storedBatch, cluster));
     }
 
     private static MultipartFormDataContent Form(string id) => CalibrationForm.FromSamples(UpstreamFixture.Samples(), id).ToContent();
-
-    private static async Task<HttpStatusCode> CalibrateAsync(HttpClient client, string id)
-    {
-        using var response = await client.PostAsync("/api/session/calib_validation", Form(id));
-        return response.StatusCode;
-    }
-
-    private static async Task<string> PredictAsync(HttpClient client, string batch)
-    {
-        using var response = await client.PostAsync("/api/session/batch_predict", BatchBody.Json(batch));
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode} {body}");
-        return body;
-    }
-
-    // Reconnection takes StackExchange.Redis a few seconds; bounded so a service that never recovers fails the test.
-    private static async Task<HttpStatusCode> EventuallyAsync(Func<Task<HttpStatusCode>> attempt, HttpStatusCode wanted)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        var status = await attempt();
-        while (status != wanted && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(500);
-            status = await attempt();
-        }
-
-        return status;
-    }
 }
