@@ -15,6 +15,13 @@ public interface IRateGrain : IGrainWithStringKey
     /// </summary>
     ValueTask<RateDecision> AcquireAsync(RatePolicy policy, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Gives back the permits that <paramref name="policy"/> took for a request admitted at
+    /// <paramref name="admittedAt"/> (its decision's <c>Now</c>) but then refused for a reason of the
+    /// service's own (the node was busy), so the retry it was advised is not refused for it.
+    /// </summary>
+    ValueTask RefundAsync(RatePolicy policy, DateTimeOffset admittedAt);
+
     /// <summary>Reports, without consuming, what each policy would decide now.</summary>
     ValueTask<ImmutableArray<RateDecision>> PeekAsync(ImmutableArray<RatePolicy> policies);
 }

@@ -20,20 +20,10 @@ public static class CalibrationApi
         return app;
     }
 
-    private static async Task<IResult> CalibrateAsync(HttpContext context, IGrainFactory grains, CalibrationWebhook webhook, MlTimeBudget budget)
+    /// <param name="upload">Received and validated before the ML filters run (<see cref="CalibrationUpload"/>).</param>
+    private static async Task<IResult> CalibrateAsync(HttpContext context, CalibrationUpload upload, IGrainFactory grains, CalibrationWebhook webhook, MlTimeBudget budget)
     {
-        if (!context.Request.HasFormContentType)
-        {
-            return Problem.UnsupportedMediaType("Content-Type must be multipart/form-data or application/x-www-form-urlencoded.").ToResult();
-        }
-
-        var form = await context.Request.ReadFormAsync(context.RequestAborted);
-        var (record, errors) = CalibrationFormReader.Read(form);
-        if (record is null)
-        {
-            return Problem.InvalidFields([.. errors.Select(e => e.Field).Distinct()], "Invalid calibration: " + string.Join("; ", errors) + ".").ToResult();
-        }
-
+        var record = upload.Record!;
         var result = await grains.GetGrain<ICalibrationGrain>(0).CalibrateAsync(record, budget.Token);
         if (result.Rejection is { } rejection)
         {

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using Gaze.Api.Bodies;
 using Gaze.Api.Json;
 using Gaze.Grains.Interfaces.Calibration;
 using Gaze.Models;
@@ -8,12 +9,13 @@ namespace Gaze.Api.Calibration;
 
 /// <summary>
 /// Reads the calibration form: every field value is itself a JSON document (the web front
-/// <c>JSON.stringify</c>s each one). Collects every problem instead of stopping at the first, so
-/// one 400 names all offending fields.
+/// <c>JSON.stringify</c>s each one). Names match exactly, as in the reference service; a field sent
+/// twice is refused. Collects every problem instead of stopping at the first, so one 400 names all
+/// offending fields.
 /// </summary>
 public static class CalibrationFormReader
 {
-    public static (CalibrationRecord? Record, List<FieldError> Errors) Read(IFormCollection form)
+    public static (CalibrationRecord? Record, List<FieldError> Errors) Read(FormFields form)
     {
         var fields = new JsonFields();
         var fromRuxailab = Required(form, "from_ruxailab", fields, value => value.ValueKind switch
@@ -51,19 +53,21 @@ public static class CalibrationFormReader
         return (record, fields.Errors);
     }
 
-    private static T? Required<T>(IFormCollection form, string name, JsonFields fields, Func<JsonElement, T?> read)
+    private static T? Required<T>(FormFields form, string name, JsonFields fields, Func<JsonElement, T?> read) =>
+        form.ValuesOf(name).Count == 0
+            ? fields.Fail<T>(name, "is required")
+            : Optional(form, name, fields, read);
+
+    private static T? Optional<T>(FormFields form, string name, JsonFields fields, Func<JsonElement, T?> read)
     {
-        if (!form.TryGetValue(name, out var text))
+        var values = form.ValuesOf(name);
+        return values.Count switch
         {
-            fields.Errors.Add(new FieldError(name, "is required"));
-            return default;
-        }
-
-        return Parse(text.ToString(), name, fields, read);
+            0 => default,
+            > 1 => fields.Fail<T>(name, $"is sent {values.Count} times; send it once"),
+            _ => values[0] is { } text ? Parse(text, name, fields, read) : fields.Fail<T>(name, "is not valid UTF-8 text"),
+        };
     }
-
-    private static T? Optional<T>(IFormCollection form, string name, JsonFields fields, Func<JsonElement, T?> read) =>
-        form.TryGetValue(name, out var text) ? Parse(text.ToString(), name, fields, read) : default;
 
     private static T? Parse<T>(string text, string name, JsonFields fields, Func<JsonElement, T?> read)
     {

@@ -27,6 +27,7 @@ public static partial class CalibrationIds
             : fields.Fail<string>(field, Rule);
     }
 
-    [GeneratedRegex("^[A-Za-z0-9_.-]{1,128}$", RegexOptions.CultureInvariant)]
+    // \z, not $: $ also matches before a final newline, which would let "id\n" through.
+    [GeneratedRegex(@"\A[A-Za-z0-9_.-]{1,128}\z", RegexOptions.CultureInvariant)]
     private static partial Regex ValidId();
 }

@@ -8,6 +8,14 @@ public sealed class ApiOptions
     /// <summary>Largest accepted request body and form field; larger requests get 413.</summary>
     public long MaxRequestBodyBytes { get; set; } = 64L * 1024 * 1024;
 
+    /// <summary>
+    /// Longest time a client may take to send a request body (from the first read to its end), so a
+    /// client trickling a body just above the server's minimum data rate cannot hold the connection
+    /// for minutes. Bodies are received before an ML slot is taken, so a slow body delays only itself.
+    /// Over it the answer is 408 and the connection is closed.
+    /// </summary>
+    public TimeSpan BodyReadTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>ML requests (calibration, batch prediction) this node runs at once; default: one per core.</summary>
     public int MlConcurrency { get; set; } = Environment.ProcessorCount;
 

@@ -8,6 +8,7 @@ public sealed class ApiOptionsValidator() : SettingsValidator<ApiOptions>(ApiOpt
     protected override void Check(ApiOptions options, SettingErrors errors)
     {
         errors.Require(options.MaxRequestBodyBytes >= 1, nameof(options.MaxRequestBodyBytes), $"must be at least 1 byte, not {options.MaxRequestBodyBytes}");
+        errors.RequirePositive(options.BodyReadTimeout, nameof(options.BodyReadTimeout));
         errors.Require(options.MlConcurrency >= 1, nameof(options.MlConcurrency), $"must be at least 1, not {options.MlConcurrency}");
         errors.Require(options.MlQueueLimit >= 0, nameof(options.MlQueueLimit), $"must be 0 or more, not {options.MlQueueLimit}");
         for (var i = 0; i < options.AllowedOrigins.Length; i++)

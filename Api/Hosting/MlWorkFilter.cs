@@ -1,9 +1,14 @@
 using Gaze.Api.Problems;
+using Gaze.Api.RateLimiting;
 
 namespace Gaze.Api.Hosting;
 
-/// <summary>Endpoint filter that runs an ML handler only inside the node's <see cref="MlWorkGate"/>.</summary>
-public sealed class MlWorkFilter(MlWorkGate gate) : IEndpointFilter
+/// <summary>
+/// Endpoint filter that runs an ML handler only inside the node's <see cref="MlWorkGate"/>. A request
+/// refused because the node is busy gets its rate-limit permits back: the refusal is the service's,
+/// and the retry it advises must not then be refused by the limiter.
+/// </summary>
+public sealed class MlWorkFilter(MlWorkGate gate, RateLimitGate limiter) : IEndpointFilter
 {
     /// <summary>Seconds a refused client is asked to wait; ML requests take about that long to drain.</summary>
     private const int RetryAfterSeconds = 5;
@@ -13,6 +18,11 @@ public sealed class MlWorkFilter(MlWorkGate gate) : IEndpointFilter
         using var lease = await gate.EnterAsync(context.HttpContext.RequestAborted);
         if (!lease.IsAcquired)
         {
+            if (context.HttpContext.Features.Get<RateLimitAdmission>() is { } admission)
+            {
+                await limiter.RefundAsync(admission);
+            }
+
             return Problem.Busy($"This node is already running and queueing as many ML requests as it takes. Retry in {RetryAfterSeconds} s.", RetryAfterSeconds)
                 .ToResult(context.HttpContext.Response);
         }

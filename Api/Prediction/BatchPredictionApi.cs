@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Gaze.Api.Hosting;
 using Gaze.Api.Problems;
 using Gaze.Api.RateLimiting;
@@ -26,43 +25,20 @@ public static class BatchPredictionApi
         return app;
     }
 
-    private static async Task<IResult> PredictAsync(HttpContext context, IGrainFactory grains, MlTimeBudget budget)
+    /// <param name="upload">Received and validated before the ML filters run (<see cref="BatchUpload"/>).</param>
+    private static async Task<IResult> PredictAsync(HttpContext context, BatchUpload upload, IGrainFactory grains, MlTimeBudget budget)
     {
-        if (!context.Request.HasJsonContentType())
+        var request = upload.Request!;
+        var predictor = grains.GetGrain<IPredictionGrain>(0);
+        var result = request.Stateless is { } stateless
+            ? await predictor.PredictStatelessAsync(new StatelessPredictionRequest(request.Model, request.ScreenWidth, request.ScreenHeight, stateless.Calibration, stateless.Validation, request.Samples), budget.Token)
+            : await predictor.PredictAsync(new StoredPredictionRequest(request.CalibrationId!, request.Model, request.ScreenWidth, request.ScreenHeight, request.Samples), budget.Token);
+        if (result.Rejection is { } rejection)
         {
-            return Problem.UnsupportedMediaType("Content-Type must be application/json.").ToResult();
+            return Problem.Rejected(rejection, ProblemKinds.UnprocessableBatch).ToResult(context.Response);
         }
 
-        JsonDocument body;
-        try
-        {
-            body = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
-        }
-        catch (JsonException exception)
-        {
-            return Problem.InvalidFields(["body"], $"The body is not valid JSON: {exception.Message}").ToResult();
-        }
-
-        // The document stays open until the answer is written: timestamps and screen sizes are echoed from it.
-        using (body)
-        {
-            var (request, fields) = BatchRequestReader.Read(body.RootElement);
-            if (request is null)
-            {
-                return Problem.InvalidFields(fields.FieldNames(), fields.Summary("Invalid batch")).ToResult();
-            }
-
-            var predictor = grains.GetGrain<IPredictionGrain>(0);
-            var result = request.Stateless is { } stateless
-                ? await predictor.PredictStatelessAsync(new StatelessPredictionRequest(request.Model, request.ScreenWidth, request.ScreenHeight, stateless.Calibration, stateless.Validation, request.Samples), budget.Token)
-                : await predictor.PredictAsync(new StoredPredictionRequest(request.CalibrationId!, request.Model, request.ScreenWidth, request.ScreenHeight, request.Samples), budget.Token);
-            if (result.Rejection is { } rejection)
-            {
-                return Problem.Rejected(rejection, ProblemKinds.UnprocessableBatch).ToResult(context.Response);
-            }
-
-            await BatchResponseWriter.WriteAsync(context.Response, request, result, context.RequestAborted);
-            return Results.Empty;
-        }
+        await BatchResponseWriter.WriteAsync(context.Response, request, result, context.RequestAborted);
+        return Results.Empty;
     }
 }

@@ -12,6 +12,13 @@ public static class Problem
     public static ProblemDetails InvalidFields(IReadOnlyList<string> fields, string detail) =>
         ProblemKinds.InvalidField.Create(detail, ("fields", fields));
 
+    /// <summary>A body that is not a well-formed form or document (cut short, bad framing); the field is the body itself.</summary>
+    public static ProblemDetails MalformedBody(string detail) => InvalidFields(["body"], detail);
+
+    public static ProblemDetails NotFoundAt(string detail) => ProblemKinds.NotFound.Create(detail);
+
+    public static ProblemDetails RequestTimeout(string detail) => ProblemKinds.RequestTimeout.Create(detail);
+
     public static ProblemDetails UnsupportedMediaType(string detail) => ProblemKinds.UnsupportedMediaType.Create(detail);
 
     public static ProblemDetails PayloadTooLarge(string detail) => ProblemKinds.PayloadTooLarge.Create(detail);

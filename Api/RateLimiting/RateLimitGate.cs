@@ -39,6 +39,26 @@ public sealed partial class RateLimitGate(
         }
     }
 
+    /// <summary>
+    /// Gives back the permits of <paramref name="admission"/>, within the decision timeout. A refund
+    /// that fails leaves them consumed (the client waits a little longer; no limit is exceeded), so
+    /// it is logged and not raised.
+    /// </summary>
+    public async Task RefundAsync(RateLimitAdmission admission)
+    {
+        try
+        {
+            await grains.GetGrain<IRateGrain>(admission.ClientKey).RefundAsync(admission.Policy, admission.AdmittedAt).AsTask().WaitAsync(_timeout);
+        }
+        catch (Exception exception)
+        {
+            LogRefundFailed(logger, exception, admission.ClientKey, admission.Policy.Name);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not give back the permits of {ClientKey} on {Policy}; they stay consumed")]
+    private static partial void LogRefundFailed(ILogger logger, Exception exception, string clientKey, string policy);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Rate limiter did not decide for {ClientKey} on {Policy} within {Timeout}")]
     private static partial void LogLimiterFailed(ILogger logger, Exception exception, string clientKey, string policy, TimeSpan timeout);
 }

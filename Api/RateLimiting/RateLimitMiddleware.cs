@@ -52,6 +52,7 @@ public sealed class RateLimitMiddleware(
         RateLimitHeaders.Write(context.Response.Headers, decision);
         if (decision.Allowed)
         {
+            context.Features.Set(new RateLimitAdmission(clientKey, policy, decision.Now));
             await next(context);
             return;
         }

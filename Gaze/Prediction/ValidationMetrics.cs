@@ -3,7 +3,9 @@ namespace Gaze.Prediction;
 /// <summary>
 /// How well a stateless calibration maps its own validation samples onto its targets
 /// (docs/algorithms.md section 4.1), in screen pixels, rounded to 2 decimals as the reference reports them.
-/// Every number is null, with quality "Unknown", when there are no validation samples per target.
+/// Every error is null, with quality "Unknown", when there are no validation samples per target
+/// (then <c>samples</c> is 0 and <c>points</c> the number of targets), or no targets at all (then
+/// every count is null too).
 /// </summary>
 public sealed record ValidationMetrics(
     int? Samples,

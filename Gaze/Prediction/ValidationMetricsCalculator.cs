@@ -17,16 +17,18 @@ public static class ValidationMetricsCalculator
     public static ValidationMetrics Compute(GazeMapping mapping, IReadOnlyList<CalibrationSample> calibration, EyePositions validation)
     {
         var targets = calibration.Select(row => (row.PointX, row.PointY)).Distinct().ToArray(); // Distinct keeps first-seen order
-        if (targets.Length == 0 || validation.Count == 0)
+        if (targets.Length == 0)
         {
             return ValidationMetrics.Unknown;
         }
 
-        var predictions = mapping.Predict(validation);
-        var perTarget = Math.Min(predictions.Count, validation.Count) / targets.Length;
-        if (perTarget == 0)
+        // Too few validation samples to give each target one: no errors to report, but the counts
+        // are known (the reference reports them too).
+        var predictions = validation.Count == 0 ? null : mapping.Predict(validation);
+        var perTarget = predictions is null ? 0 : Math.Min(predictions.Count, validation.Count) / targets.Length;
+        if (predictions is null || perTarget == 0)
         {
-            return ValidationMetrics.Unknown;
+            return ValidationMetrics.Unknown with { Samples = 0, Points = targets.Length };
         }
 
         var details = new List<ValidationPointMetrics>(targets.Length);

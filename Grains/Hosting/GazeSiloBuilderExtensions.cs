@@ -7,6 +7,7 @@ using Gaze.Grains.Storage;
 using Gaze.Prediction;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 
@@ -26,6 +27,7 @@ public static class GazeSiloBuilderExtensions
     public static ISiloBuilder AddGazeSilo(this ISiloBuilder silo)
     {
         silo.Services.AddOrleansHostingOptions();
+        silo.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OrleansHostingOptions>, SiloPortsAvailableValidator>());
         switch (silo.Configuration.ProviderSetting<ClusteringProvider>(OrleansHostingOptions.SectionName, nameof(OrleansHostingOptions.ClusteringProvider)))
         {
             case ClusteringProvider.Redis:

@@ -58,6 +58,12 @@ public sealed partial class RateGrain(
         return ValueTask.FromResult(decision);
     }
 
+    public ValueTask RefundAsync(RatePolicy policy, DateTimeOffset admittedAt)
+    {
+        _dirty |= RateLedger.Refund(state.State, policy, admittedAt, time.GetUtcNow());
+        return ValueTask.CompletedTask;
+    }
+
     public ValueTask<ImmutableArray<RateDecision>> PeekAsync(ImmutableArray<RatePolicy> policies)
     {
         var now = time.GetUtcNow();

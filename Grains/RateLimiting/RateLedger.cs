@@ -59,6 +59,30 @@ public static class RateLedger
         return new RateDecision(allowed, usages.MoveToImmutable(), at, AsTime(admitsAt) - at, violated);
     }
 
+    /// <summary>
+    /// Takes back the admission that <paramref name="policy"/> made at <paramref name="admittedAt"/>
+    /// (its decision's <see cref="RateDecision.Now"/>) from every rule's window still holding it, for
+    /// a request that was admitted but then not served. True if anything changed.
+    /// </summary>
+    public static bool Refund(RateState state, RatePolicy policy, DateTimeOffset admittedAt, DateTimeOffset now)
+    {
+        var ticks = MonotonicTicks(state, now);
+        var changed = false;
+        foreach (var rule in policy.Rules)
+        {
+            if (state.Windows.TryGetValue(rule.Bucket, out var window) && CounterFor(window).Remove(window, admittedAt.UtcTicks, ticks))
+            {
+                changed = true;
+                if (CounterFor(window).Prune(window, ticks))
+                {
+                    state.Windows.Remove(rule.Bucket);
+                }
+            }
+        }
+
+        return changed;
+    }
+
     /// <summary>Removes every window whose admissions have all expired; true if anything was removed.</summary>
     public static bool Prune(RateState state, DateTimeOffset now)
     {

@@ -18,6 +18,12 @@ internal interface IWindowCounter
     /// <summary>Records one admission at <paramref name="now"/>.</summary>
     void Add(RateWindow window, long now);
 
+    /// <summary>
+    /// Takes back one admission recorded at <paramref name="admittedAt"/> if the window still holds
+    /// it at <paramref name="now"/>; true if it did.
+    /// </summary>
+    bool Remove(RateWindow window, long admittedAt, long now);
+
     /// <summary>Drops what lies outside the window; true if the window is now empty.</summary>
     bool Prune(RateWindow window, long now);
 }
@@ -47,6 +53,18 @@ internal sealed class MovingWindowCounter : IWindowCounter
     }
 
     public void Add(RateWindow window, long now) => window.Hits.Add(now);
+
+    public bool Remove(RateWindow window, long admittedAt, long now)
+    {
+        var index = window.Hits.BinarySearch(admittedAt);
+        if (index < FirstLive(window, now))
+        {
+            return false;
+        }
+
+        window.Hits.RemoveAt(index);
+        return true;
+    }
 
     public bool Prune(RateWindow window, long now)
     {
@@ -99,6 +117,19 @@ internal sealed class FixedWindowCounter : IWindowCounter
         }
 
         window.FixedCount++;
+    }
+
+    // An admission made before the open window started was counted in a window that has ended.
+    // Taking back the only one closes the window, as if it had never opened.
+    public bool Remove(RateWindow window, long admittedAt, long now)
+    {
+        if (!IsOpen(window, now) || admittedAt < window.FixedStartTicks)
+        {
+            return false;
+        }
+
+        window.FixedCount--;
+        return true;
     }
 
     public bool Prune(RateWindow window, long now) => !IsOpen(window, now);

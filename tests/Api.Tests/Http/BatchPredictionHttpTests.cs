@@ -243,6 +243,8 @@ public sealed class BatchPredictionHttpTests(ApiFactory api)
         Assert.Equal("Unknown", quality.GetProperty("quality").GetString());
         Assert.Equal(JsonValueKind.Null, quality.GetProperty("mean_error_px").ValueKind);
         Assert.Equal(0, quality.GetProperty("points_detail").GetArrayLength());
+        Assert.Equal(0, quality.GetProperty("samples").GetInt32());
+        Assert.Equal(UpstreamFixture.Samples().Select(s => (s.PointX, s.PointY)).Distinct().Count(), quality.GetProperty("points").GetInt32());
         Assert.Equal(JsonValueKind.Null, answer.GetProperty("predictions")[0].GetProperty("timestamp").ValueKind);
     }
 

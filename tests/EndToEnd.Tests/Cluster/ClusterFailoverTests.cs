@@ -7,7 +7,7 @@ namespace Gaze.Tests.Cluster;
 
 /// <summary>
 /// SIGKILL of the silo that holds a busy client's rate grain, under traffic from both API nodes.
-/// Requests carry no body: admitted is 415, denied 429, and a limiter that cannot decide is 503
+/// Requests carry no body: admitted is 400 (the missing fields), denied 429, and a limiter that cannot decide is 503
 /// (failure policy closed). Decisions in flight to the killed silo are not answered by Orleans
 /// until long after; the limiter's decision timeout ends them.
 /// </summary>
@@ -36,7 +36,7 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
         var clients = cluster.Clients();
 
         var before = await ClusterRequests.RoundAsync(clients);
-        Assert.Equal(ClusterSettings.Permits, before.Count(status => status == HttpStatusCode.UnsupportedMediaType));
+        Assert.Equal(ClusterSettings.Permits, before.Count(status => status == HttpStatusCode.BadRequest));
         // One window later the round has left it, and the write-behind (about once a second) has stored it.
         await Task.Delay(ClusterSettings.Window + TimeSpan.FromSeconds(1));
 
@@ -54,9 +54,9 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
         await victim.KillAsync();
         var records = await traffic;
 
-        var failures = records.Where(r => r.Status is not HttpStatusCode.UnsupportedMediaType and not HttpStatusCode.TooManyRequests).ToArray();
+        var failures = records.Where(r => r.Status is not HttpStatusCode.BadRequest and not HttpStatusCode.TooManyRequests).ToArray();
         var recovered = failures.Length == 0 ? TimeSpan.Zero : failures.Max(f => f.At) - killedAt;
-        var admittedTimes = records.Where(r => r.Status == HttpStatusCode.UnsupportedMediaType).Select(r => r.At).Order().ToArray();
+        var admittedTimes = records.Where(r => r.Status == HttpStatusCode.BadRequest).Select(r => r.At).Order().ToArray();
         var mostInOneWindow = MostWithin(admittedTimes, ClusterSettings.Window);
         output.WriteLine($"{backend}: {records.Length} requests in {Traffic.TotalSeconds} s, {failures.Length} failed " +
             $"({string.Join(", ", failures.GroupBy(f => (int)f.Status).Select(g => $"{g.Key} x{g.Count()}"))}), " +
@@ -68,7 +68,7 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
         // After recovery the limit is exact again, and the key's hour counts survived the kill.
         await Task.Delay(ClusterSettings.Window + TimeSpan.FromMilliseconds(250));
         var after = await ClusterRequests.RoundAsync(clients);
-        Assert.True(after.Count(status => status == HttpStatusCode.UnsupportedMediaType) == ClusterSettings.Permits, $"after recovery: {string.Join(",", after)}\n{cluster.Describe()}");
+        Assert.True(after.Count(status => status == HttpStatusCode.BadRequest) == ClusterSettings.Permits, $"after recovery: {string.Join(",", after)}\n{cluster.Describe()}");
         var usedThisHour = 1000 - await RemainingAsync(clients[1], "hour");
         Assert.InRange(usedThisHour, 2 * ClusterSettings.Permits, admittedTimes.Length + 2 * ClusterSettings.Permits);
     }

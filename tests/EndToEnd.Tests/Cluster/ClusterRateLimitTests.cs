@@ -4,7 +4,7 @@ namespace Gaze.Tests.Cluster;
 
 /// <summary>
 /// One client key, many nodes: every API node asks the same rate grain, so a limit is exact however
-/// many nodes serve it. Requests carry no body, so an admitted one is answered 415 and a denied one 429.
+/// many nodes serve it. Requests carry no body, so an admitted one is answered 400 (the missing fields) and a denied one 429.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class ClusterRateLimitTests
@@ -44,10 +44,10 @@ public sealed class ClusterRateLimitTests
             // Spread over both nodes, all at once: the same loopback client key on every node.
             var statuses = await ClusterRequests.RoundAsync(clients);
 
-            var admitted = statuses.Count(status => status == HttpStatusCode.UnsupportedMediaType);
+            var admitted = statuses.Count(status => status == HttpStatusCode.BadRequest);
             var denied = statuses.Count(status => status == HttpStatusCode.TooManyRequests);
             Assert.True(admitted == ClusterSettings.Permits && denied == ClusterRequests.Concurrent - ClusterSettings.Permits,
-                $"Round {round}: {admitted} admitted, {denied} denied, others: {string.Join(", ", statuses.Where(s => s is not HttpStatusCode.UnsupportedMediaType and not HttpStatusCode.TooManyRequests))}\n{cluster.Describe()}");
+                $"Round {round}: {admitted} admitted, {denied} denied, others: {string.Join(", ", statuses.Where(s => s is not HttpStatusCode.BadRequest and not HttpStatusCode.TooManyRequests))}\n{cluster.Describe()}");
 
             // Every admission of this round lies before now: one window later all have left it.
             await Task.Delay(ClusterSettings.Window + TimeSpan.FromMilliseconds(250));

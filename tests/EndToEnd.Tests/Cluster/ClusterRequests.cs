@@ -12,7 +12,7 @@ public static class ClusterRequests
 
     /// <summary>
     /// <see cref="Concurrent"/> body-less calibration requests at once, spread over the nodes: all from
-    /// the same loopback client key. Admitted is 415, denied 429.
+    /// the same loopback client key. Admitted is 400 (the missing fields), denied 429.
     /// </summary>
     public static async Task<HttpStatusCode[]> RoundAsync(HttpClient[] nodes) =>
         await Task.WhenAll(Enumerable.Range(0, Concurrent).Select(async i =>

@@ -29,7 +29,7 @@ public sealed class CrashRecoveryTests : IDisposable
             for (var i = 0; i < 10; i++)
             {
                 using var admitted = await client.PostAsync("/api/session/calib_validation", content: null);
-                Assert.Equal(HttpStatusCode.UnsupportedMediaType, admitted.StatusCode);
+                Assert.Equal(HttpStatusCode.BadRequest, admitted.StatusCode);
             }
 
             using var denied = await client.PostAsync("/api/session/calib_validation", content: null);

@@ -1,0 +1,65 @@
+using System.Text.Json;
+using Gaze.Api.Bodies;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Gaze.Api.Prediction;
+
+/// <summary>
+/// The JSON body of a <c>batch_predict</c> request, received and validated: a request or the problem
+/// with it. The parsed document lives until the response is done, because the answer echoes
+/// timestamps and screen sizes from it.
+/// </summary>
+public sealed class BatchUpload : IValidatedBody
+{
+    private BatchUpload(BatchRequest? request, ProblemDetails? problem) => (Request, Problem) = (request, problem);
+
+    /// <summary>The batch to predict; set when <see cref="Problem"/> is null.</summary>
+    public BatchRequest? Request { get; }
+
+    public ProblemDetails? Problem { get; }
+
+    /// <summary>Minimal-API binding: runs before the endpoint's filters, so before an ML slot is taken.</summary>
+    public static async ValueTask<BatchUpload?> BindAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (RequestBodyReader.IsAbsent(request))
+        {
+            return new(null, Problems.Problem.InvalidFields(["body"], "The body is empty; send a JSON object with iris_tracking_data, screen_width, screen_height and calib_id."));
+        }
+
+        if (!request.HasJsonContentType())
+        {
+            return new(null, Problems.Problem.UnsupportedMediaType("Content-Type must be application/json."));
+        }
+
+        var (parsed, problem) = await RequestBodyReader.ReadAsync(context, ParseAsync);
+        if (problem is not null)
+        {
+            return new(null, problem);
+        }
+
+        if (parsed.Document is not { } document)
+        {
+            return new(null, Problems.Problem.InvalidFields(["body"], $"The body is not valid JSON: {parsed.Error}"));
+        }
+
+        context.Response.RegisterForDispose(document);
+        var (batch, fields) = BatchRequestReader.Read(document.RootElement);
+        return batch is not null
+            ? new(batch, null)
+            : new(null, Problems.Problem.InvalidFields(fields.FieldNames(), fields.Summary("Invalid batch")));
+    }
+
+    /// <summary>The parsed body, or the parser's message when it is not JSON.</summary>
+    private static async Task<(JsonDocument? Document, string? Error)> ParseAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken), null);
+        }
+        catch (JsonException exception)
+        {
+            return (null, exception.Message);
+        }
+    }
+}
