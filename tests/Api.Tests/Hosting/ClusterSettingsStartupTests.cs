@@ -26,4 +26,17 @@ public sealed class ClusterSettingsStartupTests
         var pairs = settings.Split(';').Select(setting => setting.Split('=', 2)).Select(pair => KeyValuePair.Create(pair[0], pair[1])).ToArray();
         Assert.Contains(expected, StartupFailure.MessagesOf(() => new ConfiguredApiFactory(pairs)));
     }
+
+    [Fact]
+    public void A_second_instance_on_the_ports_of_a_running_one_stops_its_start()
+    {
+        KeyValuePair<string, string>[] ports = [new("Orleans:SiloPort", FreePort.Next().ToString()), new("Orleans:GatewayPort", FreePort.Next().ToString())];
+        using var running = new ConfiguredApiFactory(ports);
+        running.CreateClient();
+
+        var messages = StartupFailure.MessagesOf(() => new ConfiguredApiFactory(ports));
+
+        Assert.Contains($"Setting Orleans:SiloPort: 127.0.0.1:{ports[0].Value} is already in use", messages);
+        Assert.Contains($"Setting Orleans:GatewayPort: 127.0.0.1:{ports[1].Value} is already in use", messages);
+    }
 }

@@ -59,6 +59,15 @@ public class ApiFactory : WebApplicationFactory<Program>
         return request;
     }
 
+    /// <summary>The fewest permits <paramref name="peer"/> has left among the rules of <paramref name="policy"/>, from the status route.</summary>
+    public async Task<int> PermitsLeftAsync(HttpClient client, string peer, string policy = "calib")
+    {
+        using var response = await client.SendAsync(Request(HttpMethod.Get, "/api/ratelimit/status", peer));
+        var policies = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("policies");
+        return policies.EnumerateArray().Single(p => p.GetProperty("name").GetString() == policy).GetProperty("limits").EnumerateArray()
+            .Min(limit => limit.GetProperty("remaining").GetInt32());
+    }
+
     public Task AdvanceAsync(TimeSpan by) => Task.Run(() => Clock.Advance(by)).WaitAsync(TimeSpan.FromSeconds(30));
 
     protected override void Dispose(bool disposing)

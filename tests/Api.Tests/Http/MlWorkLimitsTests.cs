@@ -32,6 +32,8 @@ public sealed class MlWorkLimitsTests(OneSlotApiFactory api) : IClassFixture<One
         var problem = await IsProblemAsync(refused, HttpStatusCode.ServiceUnavailable);
         Assert.Equal("5", Header(refused, "Retry-After"));
         Assert.Equal(5, problem.GetProperty("retry_after").GetInt32());
+        // The refusal was the node's, not the client's: its permits are given back.
+        Assert.Equal(10, await api.PermitsLeftAsync(api.CreateClient(), "192.0.2.151"));
 
         api.Hold.Release.SetResult();
         using var admitted = await first.WaitAsync(TimeSpan.FromSeconds(60));

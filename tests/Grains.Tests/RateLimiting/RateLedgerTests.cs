@@ -178,4 +178,35 @@ public sealed class RateLedgerTests
         Assert.True(RateLedger.Prune(_state, T0 + Minute));
         Assert.Equal(["d:86400s"], _state.Windows.Keys);
     }
+
+    [Theory]
+    [InlineData(RateStrategy.MovingWindow)]
+    [InlineData(RateStrategy.FixedWindow)]
+    public void A_refund_gives_back_the_permit_of_that_admission_in_every_rule(RateStrategy strategy)
+    {
+        var policy = Of("refund", strategy, Rule("minute", 2, Minute), Rule("hour", 3, TimeSpan.FromHours(1)));
+        Assert.True(Acquire(policy, T0).Allowed);
+        var refunded = Acquire(policy, T0.AddSeconds(1));
+        Assert.False(Acquire(policy, T0.AddSeconds(2)).Allowed);
+
+        Assert.True(RateLedger.Refund(_state, policy, refunded.Now, T0.AddSeconds(3)));
+
+        var again = Acquire(policy, T0.AddSeconds(4));
+        Assert.True(again.Allowed);
+        Assert.Equal([0, 1], again.Usages.Select(u => u.Remaining));
+        Assert.False(Acquire(policy, T0.AddSeconds(5)).Allowed);
+    }
+
+    [Theory]
+    [InlineData(RateStrategy.MovingWindow)]
+    [InlineData(RateStrategy.FixedWindow)]
+    public void A_refund_after_its_window_ended_changes_nothing(RateStrategy strategy)
+    {
+        var policy = Of("late-refund", strategy, Rule("minute", 1, Minute));
+        var admitted = Acquire(policy, T0);
+        Assert.True(Acquire(policy, T0 + Minute).Allowed);
+
+        Assert.False(RateLedger.Refund(_state, policy, admitted.Now, T0 + Minute + TimeSpan.FromSeconds(1)));
+        Assert.False(Acquire(policy, T0 + Minute + TimeSpan.FromSeconds(2)).Allowed);
+    }
 }
