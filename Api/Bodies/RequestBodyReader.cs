@@ -51,13 +51,16 @@ public static class RequestBodyReader
         }
         catch (Exception exception) when (exception is BadHttpRequestException or InvalidDataException or IOException && !context.RequestAborted.IsCancellationRequested)
         {
-            return (default, Unfinished(context, Problem.MalformedBody($"The request body could not be read: {exception.Message}")));
+            // The connection stays usable: the server reads and discards the rest of a malformed body
+            // after answering (within its size limit and data rate), so the client also gets to read
+            // the answer instead of a reset while it is still sending.
+            return (default, Problem.MalformedBody($"The request body could not be read: {exception.Message}"));
         }
     }
 
     /// <summary>
-    /// Asks the server to close the connection after answering: the rest of a body that was not read
-    /// to its end would otherwise be taken for the next request or have to be drained first.
+    /// Asks the server to close the connection after answering, for bodies it must not wait for: one
+    /// that trickles in, or one over the size limit.
     /// </summary>
     private static ProblemDetails Unfinished(HttpContext context, ProblemDetails problem)
     {

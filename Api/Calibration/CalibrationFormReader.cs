@@ -73,12 +73,12 @@ public static class CalibrationFormReader
     {
         try
         {
-            using var document = JsonDocument.Parse(text);
+            using var document = JsonDocument.Parse(text, JsonFields.DocumentOptions);
             return read(document.RootElement);
         }
-        catch (JsonException)
+        catch (JsonException exception)
         {
-            fields.Errors.Add(new FieldError(name, "is not valid JSON (each form value must be JSON-encoded, e.g. a string as \"\\\"abc\\\"\")"));
+            fields.Errors.Add(new FieldError(name, $"is not valid JSON ({exception.Message} Each form value must be JSON-encoded, e.g. a string as \"\\\"abc\\\"\")"));
             return default;
         }
     }

@@ -12,6 +12,12 @@ public sealed class JsonFields
     /// </summary>
     public const double MaxMagnitude = 1_000_000;
 
+    /// <summary>
+    /// How request JSON is parsed: a property given twice in one object is an error, not a silent
+    /// choice of one of its values (the same rule as for repeated form fields).
+    /// </summary>
+    public static readonly JsonDocumentOptions DocumentOptions = new() { AllowDuplicateProperties = false };
+
     public List<FieldError> Errors { get; } = [];
 
     public double? FiniteNumber(JsonElement value, string field)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Gaze.Api.Bodies;
+using Gaze.Api.Json;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Gaze.Api.Prediction;
@@ -50,12 +51,25 @@ public sealed class BatchUpload : IValidatedBody
             : new(null, Problems.Problem.InvalidFields(fields.FieldNames(), fields.Summary("Invalid batch")));
     }
 
-    /// <summary>The parsed body, or the parser's message when it is not JSON.</summary>
+    /// <summary>
+    /// The parsed body, or why it is not JSON. Read whole first (it is bounded by the size limit, and
+    /// the parser would buffer it whole anyway) so that text that is not UTF-8 is refused as such:
+    /// the parser checks the UTF-8 of strings only when they are read, and would let an invalid
+    /// property name pass as an unknown one.
+    /// </summary>
     private static async Task<(JsonDocument? Document, string? Error)> ParseAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        var body = new MemoryStream(request.ContentLength is { } length ? (int)length : 0);
+        await request.Body.CopyToAsync(body, cancellationToken);
+        var bytes = body.GetBuffer().AsMemory(0, (int)body.Length);
+        if (!System.Text.Unicode.Utf8.IsValid(bytes.Span))
+        {
+            return (null, "it is not valid UTF-8 text.");
+        }
+
         try
         {
-            return (await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken), null);
+            return (JsonDocument.Parse(bytes, JsonFields.DocumentOptions), null);
         }
         catch (JsonException exception)
         {

@@ -10,7 +10,29 @@ namespace Gaze.Tests.Http;
 /// </summary>
 public static class RawHttpExchange
 {
-    public sealed record Answer(int Status, string Head, string Body);
+    public sealed record Answer(int Status, string Head, string Body)
+    {
+        /// <summary>The value of header <paramref name="name"/>, or null.</summary>
+        public string? Header(string name) => Head.Split("\r\n").Skip(1)
+            .Select(line => line.Split(':', 2))
+            .FirstOrDefault(pair => pair[0].Trim().Equals(name, StringComparison.OrdinalIgnoreCase))?[1].Trim();
+    }
+
+    /// <summary>
+    /// The head of <paramref name="request"/> with <paramref name="framing"/> in place of its content's
+    /// length, asking the server to close after answering.
+    /// </summary>
+    public static string HeadOf(HttpRequestMessage request, string framing)
+    {
+        var head = new StringBuilder($"{request.Method} {request.RequestUri} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n{framing}\r\n");
+        var contentHeaders = request.Content?.Headers.Where(header => header.Key != "Content-Length") ?? [];
+        foreach (var (name, values) in request.Headers.Concat(contentHeaders))
+        {
+            head.Append(name).Append(": ").Append(string.Join(", ", values)).Append("\r\n");
+        }
+
+        return head.ToString();
+    }
 
     /// <summary>Sends <paramref name="head"/> and <paramref name="partialBody"/>, then only listens, for at most <paramref name="timeout"/>.</summary>
     public static async Task<Answer> SendPartialAsync(Uri server, string head, byte[] partialBody, TimeSpan timeout)
