@@ -62,7 +62,9 @@ public static class RateLedger
     /// <summary>
     /// Takes back the admission that <paramref name="policy"/> made at <paramref name="admittedAt"/>
     /// (its decision's <see cref="RateDecision.Now"/>) from every rule's window still holding it, for
-    /// a request that was admitted but then not served. True if anything changed.
+    /// a request that was admitted but then not served. True if anything changed. A moving window is
+    /// then as if the request had never been admitted; a fixed window keeps its start (it counts its
+    /// admissions rather than listing them), so its later windows may lie differently than they would have.
     /// </summary>
     public static bool Refund(RateState state, RatePolicy policy, DateTimeOffset admittedAt, DateTimeOffset now)
     {
