@@ -4,6 +4,7 @@ using Gaze.Benchmarks;
 // "calibration <calibration.json> <repeats>": per-model calibration latency (see CalibrationTiming);
 // "prediction <prediction.json> <repeats>": batch-prediction cost in-process (see PredictionTiming);
 // "http-prediction <base url> <prediction.json> <repeats>": the same through a running service;
+// "key-memory <keys>": GC heap and RSS per active client key, and after their grains are collected (see KeyMemory);
 // anything else goes to BenchmarkDotNet.
 switch (args)
 {
@@ -12,6 +13,9 @@ switch (args)
         return;
     case ["prediction", var golden, var repeats]:
         PredictionTiming.Run(golden, int.Parse(repeats));
+        return;
+    case ["key-memory", var keys]:
+        await KeyMemory.RunAsync(int.Parse(keys));
         return;
     case ["http-prediction", var service, var golden, var repeats]:
         await HttpPredictionTiming.RunAsync(new Uri(service), golden, int.Parse(repeats));
