@@ -1,5 +1,6 @@
 using System.Net;
 using Gaze.Calibration;
+using Gaze.Grains.Hosting.Memory;
 using Gaze.Grains.Hosting.Redis;
 using Gaze.Grains.Hosting.Settings;
 using Gaze.Grains.Prediction;
@@ -74,6 +75,8 @@ public static class GazeSiloBuilderExtensions
 
         silo.Services.AddGazeEngineOptions();
         silo.Services.AddSingleton<GazeMappingCache>();
+        silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.AddHostedService<MemoryReturnService>();
         silo.Services.AddOptions<SiloMessagingOptions>().Configure<IOptions<CalibrationOptions>, IOptions<PredictionOptions>>(
             (messaging, calibration, prediction) => MessagingTimeouts.Apply(messaging, calibration.Value, prediction.Value));
         return silo;

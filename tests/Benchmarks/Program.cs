@@ -5,6 +5,7 @@ using Gaze.Benchmarks;
 // "prediction <prediction.json> <repeats>": batch-prediction cost in-process (see PredictionTiming);
 // "http-prediction <base url> <prediction.json> <repeats>": the same through a running service;
 // "key-memory <keys>": GC heap and RSS per active client key, and after their grains are collected (see KeyMemory);
+// "soak <base url> <service pid> <seconds> <clients> <idle seconds>": mixed traffic, 5xx and memory (see Soak);
 // anything else goes to BenchmarkDotNet.
 switch (args)
 {
@@ -16,6 +17,9 @@ switch (args)
         return;
     case ["key-memory", var keys]:
         await KeyMemory.RunAsync(int.Parse(keys));
+        return;
+    case ["soak", var service, var pid, var seconds, var clients, var idle]:
+        await Soak.RunAsync(new Uri(service), int.Parse(pid), TimeSpan.FromSeconds(int.Parse(seconds)), int.Parse(clients), TimeSpan.FromSeconds(int.Parse(idle)));
         return;
     case ["http-prediction", var service, var golden, var repeats]:
         await HttpPredictionTiming.RunAsync(new Uri(service), golden, int.Parse(repeats));
