@@ -8,8 +8,6 @@ namespace Gaze.Api.Bodies;
 /// </summary>
 public sealed class FormFields
 {
-    public static readonly FormFields Empty = new();
-
     private readonly Dictionary<string, List<string?>> _values = new(StringComparer.Ordinal);
 
     /// <summary>Adds one value of <paramref name="name"/>; null for a value that was not valid UTF-8 text.</summary>

@@ -21,7 +21,7 @@ public sealed class CalibrationUpload : IValidatedBody
     public static async ValueTask<CalibrationUpload?> BindAsync(HttpContext context)
     {
         var request = context.Request;
-        var form = FormFields.Empty;
+        var form = new FormFields();
         if (!RequestBodyReader.IsAbsent(request))
         {
             if (!request.HasFormContentType)

@@ -133,9 +133,11 @@ def calibration_metrics(m, fixed_rows, calib_samples):
     px, py = predict(m, calib_samples) if len(calib_samples) else (np.array([]), np.array([]))
     spp = min(len(px), len(calib_samples)) // len(targets) if targets else 0
     if spp == 0:
-        keys = ["samples", "points", "mean_error_px", "median_error_px", "rmse_px", "horizontal_mae_px",
+        # No errors to report; the counts are known when there are targets (the reference reports them).
+        keys = ["mean_error_px", "median_error_px", "rmse_px", "horizontal_mae_px",
                 "vertical_mae_px", "accuracy_50px", "accuracy_100px"]
-        return {**{k: None for k in keys}, "quality": "Unknown", "points_detail": []}
+        counts = {"samples": 0, "points": len(targets)} if targets else {"samples": None, "points": None}
+        return {**counts, **{k: None for k in keys}, "quality": "Unknown", "points_detail": []}
     details, ex_all, ey_all = [], [], []
     for j, (tx, ty) in enumerate(targets):
         ex = np.abs(px[j * spp:(j + 1) * spp] - tx)

@@ -5,12 +5,12 @@
 #      and the service's RSS at start, peak, end of load and after the idle time;
 #   2. the GC heap and RSS per active client key, in-process (tests/Benchmarks key-memory).
 # Every process runs on free loopback ports and is stopped by its id on exit.
-# Usage: tests/soak/run.sh [load seconds, default 600] [client addresses, default 5000] [idle seconds, default 240] [keys, default 10000]
+# Usage: tests/soak/run.sh [load seconds, default 600] [client addresses, default 5000] [idle seconds, default 300] [keys, default 10000; 0 skips part 2]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds="${1:-600}"
 clients="${2:-5000}"
-idle="${3:-240}"
+idle="${3:-300}"
 keys="${4:-10000}"
 work="$(mktemp -d)"
 pid=""
@@ -38,10 +38,12 @@ echo
 dotnet tests/Benchmarks/bin/Release/net10.0/Benchmarks.dll soak "http://127.0.0.1:$port" "$pid" "$seconds" "$clients" "$idle"
 echo
 echo "Errors logged by the service: $(grep -c -E '^(fail|crit):' "$work/api.log" || true)"
+grep -A1 -E '^(fail|crit):' "$work/api.log" | grep -v -E '^(fail|crit):|^--' | sed 's/^ */    /' | sort | uniq -c | sort -rn | head -5 || true
 echo "Memory returned by the service:"
 grep -A1 "MemoryReturnService" "$work/api.log" | grep -v "MemoryReturnService\|^--" | sed 's/^ */    /' || echo "    never"
 kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
 
+[[ "$keys" == 0 ]] && exit 0
 echo
 echo "## Memory per active client key (in-process silo, $keys keys, GC heap after a full compacting collection)"
 echo

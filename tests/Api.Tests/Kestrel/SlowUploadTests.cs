@@ -8,7 +8,7 @@ namespace Gaze.Tests.Http;
 public sealed class OneSlotKestrelApiFactory : KestrelApiFactory
 {
     protected override IEnumerable<KeyValuePair<string, string>> Settings =>
-        [new("Api:MlConcurrency", "1"), new("Api:MlQueueLimit", "0"), new("Api:BodyReadTimeout", "00:00:03")];
+        [new("Api:MlConcurrency", "1"), new("Api:MlQueueLimit", "0"), new("Api:BodyReadTimeout", "00:00:10")];
 }
 
 /// <summary>A client that uploads slowly delays only itself, and only for as long as the body read timeout allows.</summary>
@@ -28,9 +28,12 @@ public sealed class SlowUploadTests(OneSlotKestrelApiFactory api) : IClassFixtur
         var slowAnswer = _client.SendAsync(Calibration(slowPeer, slow));
         await slow.FirstPartSent.Task.WaitAsync(TimeSpan.FromSeconds(30));
         // Admitted by the limiter: from here on, a slot taken before the body would already be taken.
-        while (await api.PermitsLeftAsync(_client, slowPeer) == 10)
+        using (var admitted = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
         {
-            await Task.Delay(10);
+            while (await api.PermitsLeftAsync(_client, slowPeer) == 10)
+            {
+                await Task.Delay(10, admitted.Token);
+            }
         }
 
         using var quick = await _client.SendAsync(Calibration("192.0.2.161", CalibrationForm.FromSamples(UpstreamFixture.Samples(), "quick-upload").ToContent()));
@@ -54,7 +57,7 @@ public sealed class SlowUploadTests(OneSlotKestrelApiFactory api) : IClassFixtur
             """;
         var firstPart = System.Text.Encoding.ASCII.GetBytes("--abc\r\nContent-Disposition: form-data; name=\"k\"\r\n\r\n");
 
-        // Nothing more is sent: the answer comes from the body read timeout (3 s), then the server closes.
+        // Nothing more is sent: the answer comes from the body read timeout (10 s), then the server closes.
         var answer = await RawHttpExchange.SendPartialAsync(api.Address, head, firstPart, TimeSpan.FromSeconds(30));
 
         Assert.Equal(408, answer.Status);
