@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
+using Gaze.Api.Hosting;
 using Gaze.Api.RateLimiting;
 using Gaze.Grains.Interfaces;
 using Gaze.Grains.Interfaces.RateLimiting;
@@ -9,10 +10,17 @@ namespace Gaze.Api.Endpoints;
 
 public static class RateLimitStatusApi
 {
-    /// <summary>The caller's own limits, remaining quota and resets (like GitHub's <c>/rate_limit</c>); exempt itself.</summary>
+    /// <summary>Longest wait for the client's rate grain; then 503 like any unreachable grain.</summary>
+    private static readonly TimeSpan PeekTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The caller's own limits, remaining quota and resets (like GitHub's <c>/rate_limit</c>); exempt
+    /// itself. When the grains cannot be reached (or do not answer within 5 s) the answer is 503 with
+    /// <c>Retry-After</c>, never a 500 or a wait for Orleans' response timeout.
+    /// </summary>
     public static IEndpointRouteBuilder MapRateLimitStatusApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/ratelimit/status", GetStatusAsync).ExemptFromRateLimit();
+        app.MapGet("/api/ratelimit/status", GetStatusAsync).ExemptFromRateLimit().AddEndpointFilter<ClusterUnavailableFilter>();
         return app;
     }
 
@@ -25,7 +33,7 @@ public static class RateLimitStatusApi
     {
         var clientKey = ClientKey.From(context.Connection.RemoteIpAddress, options.Value.Ipv6PrefixLength);
         var policies = catalog.All.ToImmutableArray();
-        var decisions = await grains.GetGrain<IRateGrain>(clientKey).PeekAsync(policies);
+        var decisions = await grains.GetGrain<IRateGrain>(clientKey).PeekAsync(policies).AsTask().WaitAsync(PeekTimeout, context.RequestAborted);
         var routes = RoutesByPolicy(endpoints);
         var report = policies.Select((policy, i) => new PolicyStatus(
             policy.Name,
