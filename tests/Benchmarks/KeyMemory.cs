@@ -40,7 +40,7 @@ public static class KeyMemory
         await DecideAsync(grains, policy, "key", keys);
         Console.Error.WriteLine($"{keys} keys activated and decided in {watch.Elapsed.TotalSeconds:0.0} s");
         await Task.Delay(TimeSpan.FromSeconds(3)); // the write-behind flushes every second
-        var active = Measure($"{keys:N0} keys active", keys, baseline);
+        Measure($"{keys:N0} keys active", keys, baseline);
         Console.Error.WriteLine($"{await management.GetTotalActivationCount()} activations");
         if (Environment.GetEnvironmentVariable("GAZE_KEYMEM_PAUSE") is { } pause)
         {
@@ -55,7 +55,6 @@ public static class KeyMemory
         await host.StopAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(directory, recursive: true);
-        _ = active;
     }
 
     private static async Task DecideAsync(IGrainFactory grains, Grains.Interfaces.RateLimiting.RatePolicy policy, string prefix, int keys)
