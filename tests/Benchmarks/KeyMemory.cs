@@ -1,11 +1,6 @@
 using System.Diagnostics;
 using Gaze.Api.RateLimiting;
-using Gaze.Grains.Hosting;
 using Gaze.Grains.Interfaces;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Gaze.Benchmarks;
@@ -20,14 +15,8 @@ public static class KeyMemory
 {
     public static async Task RunAsync(int keys)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "gaze-keymem-" + Guid.NewGuid().ToString("N"));
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Sqlite:DataSource"] = Path.Combine(directory, "keys.db") });
-        builder.Logging.ClearProviders();
-        builder.UseOrleans(silo => silo.UseLocalhostClustering(siloPort: 21211, gatewayPort: 40100).AddGazeGrains());
-        using var host = builder.Build();
-        await host.StartAsync();
-        var grains = host.Services.GetRequiredService<IGrainFactory>();
+        await using var silo = await BenchmarkSilo.StartAsync(siloPort: 21211, gatewayPort: 40100);
+        var grains = silo.Grains;
         var management = grains.GetGrain<IManagementGrain>(0);
         var policy = new RatePolicyCatalog(Options.Create(new RateLimitingOptions())).Get(RatePolicyNames.Calibration);
 
@@ -51,10 +40,6 @@ public static class KeyMemory
 
         await CollectGrainsAsync(management);
         Measure("after their grains are collected", keys, baseline);
-
-        await host.StopAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(directory, recursive: true);
     }
 
     private static async Task DecideAsync(IGrainFactory grains, Grains.Interfaces.RateLimiting.RatePolicy policy, string prefix, int keys)

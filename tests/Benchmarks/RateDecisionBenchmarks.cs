@@ -5,10 +5,7 @@ using Gaze.Grains.Hosting;
 using Gaze.Grains.Interfaces;
 using Gaze.Grains.Interfaces.RateLimiting;
 using Gaze.Grains.RateLimiting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Gaze.Benchmarks;
@@ -28,11 +25,10 @@ namespace Gaze.Benchmarks;
 public class RateDecisionBenchmarks
 {
     private readonly SteppingClock _clock = new();
-    private IHost _silo = null!;
+    private BenchmarkSilo _silo = null!;
     private IRateGrain _grain = null!;
     private RatePolicy _policy = null!;
     private PartitionedRateLimiter<string> _limiter = null!;
-    private string _directory = null!;
     private readonly RateState _ledgerState = new();
 
     [Params("Admitted", "Denied")]
@@ -41,19 +37,13 @@ public class RateDecisionBenchmarks
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        _directory = Path.Combine(Path.GetTempPath(), "gaze-bench-" + Guid.NewGuid().ToString("N"));
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Sqlite:DataSource"] = Path.Combine(_directory, "bench.db") });
-        builder.Logging.ClearProviders();
-        builder.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Grains, _clock);
-        builder.UseOrleans(silo => silo.UseLocalhostClustering(siloPort: 21111, gatewayPort: 40000).AddGazeGrains());
-        _silo = builder.Build();
-        await _silo.StartAsync();
+        _silo = await BenchmarkSilo.StartAsync(siloPort: 21111, gatewayPort: 40000,
+            services => services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Grains, _clock));
 
         var admitted = Outcome == "Admitted";
         _clock.Step = admitted ? TimeSpan.FromSeconds(433) : TimeSpan.Zero;
         _policy = new RatePolicyCatalog(Options.Create(new RateLimitingOptions())).Get(RatePolicyNames.Calibration);
-        _grain = _silo.Services.GetRequiredService<IGrainFactory>().GetGrain<IRateGrain>($"bench-{Outcome}");
+        _grain = _silo.Grains.GetGrain<IRateGrain>($"bench-{Outcome}");
         _limiter = PartitionedRateLimiter.CreateChained([.. _policy.Rules.Select(rule => SlidingWindow(rule, admitted))]);
 
         // Reach the steady state being measured (activation done; over the limit for Denied).
@@ -69,10 +59,7 @@ public class RateDecisionBenchmarks
     public async Task CleanupAsync()
     {
         _limiter.Dispose();
-        await _silo.StopAsync();
-        _silo.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
+        await _silo.DisposeAsync();
     }
 
     [Benchmark(Baseline = true, Description = "PartitionedRateLimiter (in-process)")]

@@ -46,7 +46,7 @@ public sealed partial class MemoryReturnService(TimeProvider time, ILogger<Memor
                 ReturnMemory(collected);
             }
 
-            allocated = GC.GetTotalAllocatedBytes();
+            allocated = now;
         }
     }
 
