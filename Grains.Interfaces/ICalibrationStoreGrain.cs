@@ -9,6 +9,12 @@ public interface ICalibrationStoreGrain : IGrainWithStringKey
     /// <summary>Stores <paramref name="record"/>, replacing any earlier calibration with this id.</summary>
     Task<StoredCalibration> SaveAsync(CalibrationRecord record);
 
+    /// <summary>
+    /// Keeps <paramref name="report"/> with the stored record if that is still version
+    /// <paramref name="version"/>; a report of a record replaced meanwhile is dropped (false).
+    /// </summary>
+    Task<bool> SaveReportAsync(long version, CalibrationReport report);
+
     /// <summary>The stored calibration, or null when none was stored under this id.</summary>
     [ReadOnly]
     Task<StoredCalibration?> GetAsync();

@@ -1,5 +1,3 @@
-using Gaze.Api.RateLimiting;
-
 namespace Gaze.Api.Endpoints;
 
 public static class HealthApi
@@ -7,8 +5,7 @@ public static class HealthApi
     /// <summary>Liveness: cheap, never limited, no grain call. The web front proceeds only on <c>status == "ok"</c>.</summary>
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
-        app.MapMethods("/api/session/health", [HttpMethods.Get, HttpMethods.Head], () => TypedResults.Json(HealthStatus.Ok, contentType: "application/json"))
-            .ExemptFromRateLimit();
+        app.MapMethods("/api/session/health", [HttpMethods.Get, HttpMethods.Head], () => TypedResults.Json(HealthStatus.Ok, contentType: "application/json"));
         return app;
     }
 

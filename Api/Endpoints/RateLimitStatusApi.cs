@@ -20,7 +20,7 @@ public static class RateLimitStatusApi
     /// </summary>
     public static IEndpointRouteBuilder MapRateLimitStatusApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/ratelimit/status", GetStatusAsync).ExemptFromRateLimit().AddEndpointFilter<ClusterUnavailableFilter>();
+        app.MapGet("/api/ratelimit/status", GetStatusAsync).AddEndpointFilter<ClusterUnavailableFilter>();
         return app;
     }
 
@@ -46,8 +46,8 @@ public static class RateLimitStatusApi
 
     private static Dictionary<string, string[]> RoutesByPolicy(EndpointDataSource endpoints) =>
         endpoints.Endpoints.OfType<RouteEndpoint>()
-            .Where(endpoint => endpoint.Metadata.GetMetadata<RateLimitExemptMetadata>() is null)
-            .GroupBy(endpoint => endpoint.Metadata.GetMetadata<RateLimitPolicyMetadata>()?.PolicyName ?? RatePolicyNames.Default, StringComparer.OrdinalIgnoreCase)
+            .Where(endpoint => endpoint.Metadata.GetMetadata<RateLimitPolicyMetadata>() is not null)
+            .GroupBy(endpoint => endpoint.Metadata.GetMetadata<RateLimitPolicyMetadata>()!.PolicyName, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(group => group.Key, group => group.Select(e => "/" + e.RoutePattern.RawText?.TrimStart('/')).Distinct().ToArray(), StringComparer.OrdinalIgnoreCase);
 
     private sealed record StatusReport(

@@ -1,8 +1,10 @@
 using Gaze.Api.Calibration;
+using Gaze.Api.OpenApi;
 using Gaze.Api.Problems;
 using Gaze.Api.RateLimiting;
 using Gaze.Grains.Hosting;
 using Gaze.Grains.Hosting.Settings;
+using Gaze.Management.Hosting;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -53,6 +55,7 @@ public static class GazeApiServiceExtensions
             resilience.CircuitBreaker.SamplingDuration = TimeSpan.FromTicks(Math.Max(resilience.CircuitBreaker.SamplingDuration.Ticks, 2 * webhook.AttemptTimeout.Ticks));
         });
 
+        services.AddApiDocuments();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = StatusProblems.Describe);
         services.AddCors();
         services.AddOptions<CorsOptions>().Configure<IOptions<ApiOptions>>((cors, api) => cors.AddPolicy(CorsPolicy, policy =>
@@ -83,7 +86,7 @@ public static class GazeApiServiceExtensions
 
     /// <summary>
     /// The pipeline: problem bodies for errors and bare status codes, trusted-proxy client address,
-    /// CORS, routing, then the limiter (after routing, so it sees the endpoint's policy; before the
+    /// routing (and dropping a match made on the wrong listener), CORS, then the limiter (after routing, so it sees the endpoint's policy; before the
     /// endpoint, so no body is read for a denied request).
     /// </summary>
     public static WebApplication UseGazeApi(this WebApplication app)
@@ -97,6 +100,7 @@ public static class GazeApiServiceExtensions
         });
         app.UseForwardedHeaders();
         app.UseRouting();
+        app.UseGazeListeners();
         app.UseCors(CorsPolicy);
         app.UseMiddleware<RateLimitMiddleware>();
         app.UseMiddleware<RequestSizeLimitMiddleware>();

@@ -1,4 +1,5 @@
 using Gaze.Grains.Hosting;
+using Gaze.Management.Hosting;
 
 namespace Gaze.Api.Hosting;
 
@@ -9,19 +10,20 @@ public static class OrleansRoleExtensions
     /// <c>cohosted</c> (default): a silo in this process, grains reached through its own
     /// <see cref="IGrainFactory"/>. <c>client</c>: an Orleans client only. Never both, which Orleans refuses.
     /// </summary>
-    public static WebApplicationBuilder AddGazeOrleans(this WebApplicationBuilder builder)
+    /// <returns>The role, which the management listener's readiness checks depend on.</returns>
+    public static OrleansRole AddGazeOrleans(this WebApplicationBuilder builder)
     {
         ReservedOrleansSettings.ThrowIfMisused(builder.Configuration);
         var role = builder.Configuration.ProviderSetting<OrleansRole>(OrleansHostingOptions.SectionName, nameof(OrleansHostingOptions.Role));
         if (role == OrleansRole.Client)
         {
-            builder.UseOrleansClient(client => client.AddGazeClient());
+            builder.UseOrleansClient(client => client.AddGazeClient().AddGazeManagement());
         }
         else
         {
-            builder.UseOrleans(silo => silo.AddGazeSilo());
+            builder.UseOrleans(silo => silo.AddGazeSilo().AddGazeManagement());
         }
 
-        return builder;
+        return role;
     }
 }

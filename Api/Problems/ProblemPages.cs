@@ -1,7 +1,5 @@
 using System.Net;
 using System.Text;
-using Gaze.Api.RateLimiting;
-
 namespace Gaze.Api.Problems;
 
 /// <summary>
@@ -13,12 +11,11 @@ public static class ProblemPages
 {
     public static IEndpointRouteBuilder MapProblemPages(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/problems", () => Html("Problem types", ProblemKinds.All)).ExemptFromRateLimit();
+        app.MapGet("/problems", () => Html("Problem types", ProblemKinds.All));
         app.MapGet(ProblemKind.TypePrefix + "{name}", (string name) =>
                 ProblemKinds.All.FirstOrDefault(kind => kind.Name == name) is { } kind
                     ? Html(kind.Title, [kind])
-                    : Problem.NotFoundAt($"No problem type named '{name}'; GET /problems lists them.").ToResult())
-            .ExemptFromRateLimit();
+                    : Problem.NotFoundAt($"No problem type named '{name}'; GET /problems lists them.").ToResult());
         return app;
     }
 

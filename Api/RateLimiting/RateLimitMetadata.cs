@@ -1,10 +1,10 @@
 namespace Gaze.Api.RateLimiting;
 
-/// <summary>Endpoint metadata naming the rate-limit policy of an endpoint.</summary>
+/// <summary>
+/// Endpoint metadata naming the rate-limit policy of an endpoint. Only endpoints that carry it are
+/// limited; every other endpoint (health, status, documentation, management) never is.
+/// </summary>
 public sealed record RateLimitPolicyMetadata(string PolicyName);
-
-/// <summary>Endpoint metadata exempting an endpoint (health, status) from rate limiting.</summary>
-public sealed record RateLimitExemptMetadata;
 
 public static class RateLimitEndpointExtensions
 {
@@ -12,9 +12,4 @@ public static class RateLimitEndpointExtensions
     public static TBuilder RequireRatePolicy<TBuilder>(this TBuilder builder, string policyName)
         where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new RateLimitPolicyMetadata(policyName));
-
-    /// <summary>Never limits the endpoint.</summary>
-    public static TBuilder ExemptFromRateLimit<TBuilder>(this TBuilder builder)
-        where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(new RateLimitExemptMetadata());
 }

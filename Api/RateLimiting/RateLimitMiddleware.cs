@@ -22,17 +22,16 @@ public sealed class RateLimitMiddleware(
 
     public async Task InvokeAsync(HttpContext context)
     {
-        var endpoint = context.GetEndpoint();
-        // Only the application's routes are limited: unknown paths (no endpoint) and the framework's
-        // 405 endpoint (not a RouteEndpoint) cost nothing worth protecting.
-        if (!_options.Enabled || endpoint is not RouteEndpoint || endpoint.Metadata.GetMetadata<RateLimitExemptMetadata>() is not null)
+        // Only the API routes that name a policy are limited: health, status, documentation, problem
+        // pages, the management listener's endpoints, unknown paths and the framework's 405 cost
+        // nothing worth protecting.
+        if (!_options.Enabled || context.GetEndpoint()?.Metadata.GetMetadata<RateLimitPolicyMetadata>() is not { } limited)
         {
             await next(context);
             return;
         }
 
-        var policyName = endpoint.Metadata.GetMetadata<RateLimitPolicyMetadata>()?.PolicyName ?? RatePolicyNames.Default;
-        var policy = catalog.Get(policyName);
+        var policy = catalog.Get(limited.PolicyName);
         var clientKey = ClientKey.From(context.Connection.RemoteIpAddress, _options.Ipv6PrefixLength);
         var decision = await gate.AcquireAsync(clientKey, policy, context.RequestAborted);
         if (decision is null)

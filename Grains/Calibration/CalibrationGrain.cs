@@ -1,6 +1,7 @@
 using Gaze.Calibration;
 using Gaze.Grains.Interfaces;
 using Gaze.Grains.Interfaces.Calibration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
@@ -13,15 +14,20 @@ namespace Gaze.Grains.Calibration;
 /// one request at a time, so fitted models are never shared between requests.
 /// </summary>
 [StatelessWorker]
-public sealed partial class CalibrationGrain(IOptions<CalibrationOptions> options, ILogger<CalibrationGrain> logger) : Grain, ICalibrationGrain
+public sealed partial class CalibrationGrain(
+    IOptions<CalibrationOptions> options,
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time,
+    ILogger<CalibrationGrain> logger) : Grain, ICalibrationGrain
 {
     private readonly Calibrator _calibrator = new(options.Value.EffectiveGrids());
 
     public async Task<CalibrationResult> CalibrateAsync(CalibrationRecord record, CancellationToken cancellationToken = default)
     {
+        var store = GrainFactory.GetGrain<ICalibrationStoreGrain>(record.Id);
+        StoredCalibration stored;
         try
         {
-            await CalibrationStoreCalls.ReachAsync(GrainFactory.GetGrain<ICalibrationStoreGrain>(record.Id).SaveAsync(record), record.Id);
+            stored = await CalibrationStoreCalls.ReachAsync(store.SaveAsync(record), record.Id);
         }
         catch (CalibrationStoreUnavailableException unavailable)
         {
@@ -37,6 +43,7 @@ public sealed partial class CalibrationGrain(IOptions<CalibrationOptions> option
             // between grid candidates) so an abandoned or over-budget request frees its core.
             var outcome = _calibrator.Calibrate(samples, record.K, record.Model, cancellationToken);
             LogCalibrated(logger, record.Id, record.Model, samples.Length, outcome.Split, outcome.ChosenX, outcome.ChosenY);
+            await KeepReportAsync(store, stored.Version, CalibrationReports.From(outcome, record.Model, time.GetUtcNow()), record.Id);
             return CalibrationResult.Success(CalibrationResponseWriter.ToJson(outcome));
         }
         catch (CalibrationRejectedException rejected)
@@ -45,6 +52,25 @@ public sealed partial class CalibrationGrain(IOptions<CalibrationOptions> option
             return CalibrationResult.Rejected(rejected.Message);
         }
     }
+
+    /// <summary>
+    /// The report is for people looking back at the calibration; the participant's answer does not
+    /// wait on a store that fails now (the record itself was stored), so a failure is only logged.
+    /// </summary>
+    private async Task KeepReportAsync(ICalibrationStoreGrain store, long version, CalibrationReport report, string calibrationId)
+    {
+        try
+        {
+            await CalibrationStoreCalls.ReachAsync(store.SaveReportAsync(version, report), calibrationId);
+        }
+        catch (CalibrationStoreUnavailableException unavailable)
+        {
+            LogReportNotKept(logger, unavailable.InnerException!, calibrationId);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Calibration {CalibrationId} answered, but its report was not kept: the calibration store is unavailable")]
+    private static partial void LogReportNotKept(ILogger logger, Exception exception, string calibrationId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Calibrated {CalibrationId} with {Model} on {Samples} samples ({Split} split); chosen x {ChosenX}, y {ChosenY}")]
     private static partial void LogCalibrated(ILogger logger, string calibrationId, string model, int samples, string split, IReadOnlyDictionary<string, string> chosenX, IReadOnlyDictionary<string, string> chosenY);

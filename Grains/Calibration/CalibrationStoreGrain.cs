@@ -16,7 +16,29 @@ public sealed class CalibrationStoreGrain(
     {
         var now = time.GetUtcNow();
         var previous = state.State.Current;
-        state.State.Current = new StoredCalibration(record, previous?.CreatedAt ?? now, now, (previous?.Version ?? 0) + 1);
+        await WriteAsync(new StoredCalibration(record, previous?.CreatedAt ?? now, now, (previous?.Version ?? 0) + 1));
+        return state.State.Current!;
+    }
+
+    public async Task<bool> SaveReportAsync(long version, CalibrationReport report)
+    {
+        if (state.State.Current is not { } current || current.Version != version)
+        {
+            return false;
+        }
+
+        await WriteAsync(current with { Report = report });
+        return true;
+    }
+
+    public Task<StoredCalibration?> GetAsync() => Task.FromResult(state.State.Current);
+
+    public Task<CalibrationRevision?> GetRevisionAsync() => Task.FromResult(state.State.Current?.Revision);
+
+    private async Task WriteAsync(StoredCalibration next)
+    {
+        var previous = state.State.Current;
+        state.State.Current = next;
         try
         {
             await state.WriteStateAsync();
@@ -29,11 +51,5 @@ public sealed class CalibrationStoreGrain(
             DeactivateOnIdle();
             throw;
         }
-
-        return state.State.Current;
     }
-
-    public Task<StoredCalibration?> GetAsync() => Task.FromResult(state.State.Current);
-
-    public Task<CalibrationRevision?> GetRevisionAsync() => Task.FromResult(state.State.Current?.Revision);
 }

@@ -1,0 +1,50 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Console;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Gaze.Management.Telemetry;
+
+/// <summary>
+/// OpenTelemetry for a host of the service: metrics of ASP.NET Core and Kestrel, the .NET runtime,
+/// Orleans and the service's own meters (<c>Gaze.*</c>), scraped from <c>/metrics</c> on the
+/// management listener; traces of HTTP requests and the grain calls they make. Both are also sent
+/// by OTLP when the standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (with the other standard
+/// <c>OTEL_*</c> variables).
+/// </summary>
+public static class GazeTelemetryExtensions
+{
+    /// <summary>Every meter of the service is named <c>Gaze.Something</c>.</summary>
+    public const string ServiceMeters = "Gaze.*";
+
+    public static IHostApplicationBuilder AddGazeTelemetry(this IHostApplicationBuilder builder)
+    {
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(serviceName: "gaze-" + builder.Environment.ApplicationName.ToLowerInvariant()))
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddMeter("Microsoft.AspNetCore.Server.Kestrel", "Microsoft.Orleans", ServiceMeters)
+                .AddPrometheusExporter())
+            .WithTracing(tracing => tracing
+                .AddAspNetCoreInstrumentation()
+                .AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application"));
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            telemetry.UseOtlpExporter();
+        }
+
+        // Logging:Console:FormatterName=json gives one JSON object per line; with scopes, each line
+        // carries the request's TraceId and SpanId, which the host adds to every log scope.
+        builder.Services.Configure<JsonConsoleFormatterOptions>(json =>
+        {
+            json.IncludeScopes = true;
+            json.UseUtcTimestamp = true;
+            json.TimestampFormat ??= "yyyy-MM-ddTHH:mm:ss.fffZ";
+        });
+        return builder;
+    }
+}
