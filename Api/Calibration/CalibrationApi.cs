@@ -1,4 +1,5 @@
 using Gaze.Api.Hosting;
+using Gaze.Api.OpenApi;
 using Gaze.Api.Problems;
 using Gaze.Api.RateLimiting;
 using Gaze.Calibration;
@@ -16,6 +17,7 @@ public static class CalibrationApi
     {
         app.MapPost(Route, CalibrateAsync)
             .RequireRatePolicy(RatePolicyNames.Calibration)
+            .Documented(CalibrationDocs.Calibrate)
             .AsMlWork(services => services.GetRequiredService<IOptions<CalibrationOptions>>().Value.TimeBudget, "calibration", "try fewer samples or a simpler model");
         return app;
     }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
 using Gaze.Api.Hosting;
+using Gaze.Api.OpenApi;
 using Gaze.Api.RateLimiting;
 using Gaze.Grains.Interfaces;
 using Gaze.Grains.Interfaces.RateLimiting;
@@ -20,7 +21,7 @@ public static class RateLimitStatusApi
     /// </summary>
     public static IEndpointRouteBuilder MapRateLimitStatusApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/ratelimit/status", GetStatusAsync).AddEndpointFilter<ClusterUnavailableFilter>();
+        app.MapGet("/api/ratelimit/status", GetStatusAsync).Documented(ServiceDocs.RateLimitStatus).AddEndpointFilter<ClusterUnavailableFilter>();
         return app;
     }
 

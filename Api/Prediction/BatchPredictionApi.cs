@@ -1,4 +1,5 @@
 using Gaze.Api.Hosting;
+using Gaze.Api.OpenApi;
 using Gaze.Api.Problems;
 using Gaze.Api.RateLimiting;
 using Gaze.Grains.Interfaces;
@@ -21,6 +22,7 @@ public static class BatchPredictionApi
     {
         app.MapPost(Route, PredictAsync)
             .RequireRatePolicy(RatePolicyNames.BatchPrediction)
+            .Documented(BatchDocs.Predict)
             .AsMlWork(services => services.GetRequiredService<IOptions<PredictionOptions>>().Value.TimeBudget, "batch", "try a smaller calibration or a simpler model");
         return app;
     }

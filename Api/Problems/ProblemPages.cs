@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text;
+using Gaze.Api.OpenApi;
+
 namespace Gaze.Api.Problems;
 
 /// <summary>
@@ -11,11 +13,12 @@ public static class ProblemPages
 {
     public static IEndpointRouteBuilder MapProblemPages(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/problems", () => Html("Problem types", ProblemKinds.All));
+        app.MapGet("/problems", () => Html("Problem types", ProblemKinds.All)).Documented(ServiceDocs.ProblemList);
         app.MapGet(ProblemKind.TypePrefix + "{name}", (string name) =>
                 ProblemKinds.All.FirstOrDefault(kind => kind.Name == name) is { } kind
                     ? Html(kind.Title, [kind])
-                    : Problem.NotFoundAt($"No problem type named '{name}'; GET /problems lists them.").ToResult());
+                    : Problem.NotFoundAt($"No problem type named '{name}'; GET /problems lists them.").ToResult())
+            .Documented(ServiceDocs.ProblemPage);
         return app;
     }
 

@@ -98,7 +98,8 @@ public static class GazeManagementExtensions
     /// <summary>Maps the management endpoints, on the management listener only.</summary>
     public static IEndpointRouteBuilder MapGazeManagement(this IEndpointRouteBuilder app)
     {
-        var management = app.MapGroup(string.Empty).OnManagementListener();
+        // Not part of the public API document: the internet never reaches them.
+        var management = app.MapGroup(string.Empty).OnManagementListener().ExcludeFromDescription();
         management.MapPrometheusScrapingEndpoint("/metrics");
         management.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
