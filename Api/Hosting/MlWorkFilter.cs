@@ -15,7 +15,8 @@ public sealed class MlWorkFilter(MlWorkGate gate, RateLimitGate limiter) : IEndp
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        using var lease = await gate.EnterAsync(context.HttpContext.RequestAborted);
+        var route = (context.HttpContext.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? context.HttpContext.Request.Path.Value ?? string.Empty;
+        using var lease = await gate.EnterAsync(route, context.HttpContext.RequestAborted);
         if (!lease.IsAcquired)
         {
             if (context.HttpContext.Features.Get<RateLimitAdmission>() is { } admission)

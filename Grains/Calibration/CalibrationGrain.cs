@@ -1,6 +1,7 @@
 using Gaze.Calibration;
 using Gaze.Grains.Interfaces;
 using Gaze.Grains.Interfaces.Calibration;
+using Gaze.Grains.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,11 +18,15 @@ namespace Gaze.Grains.Calibration;
 public sealed partial class CalibrationGrain(
     IOptions<CalibrationOptions> options,
     [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time,
+    MlMetrics metrics,
     ILogger<CalibrationGrain> logger) : Grain, ICalibrationGrain
 {
     private readonly Calibrator _calibrator = new(options.Value.EffectiveGrids());
 
-    public async Task<CalibrationResult> CalibrateAsync(CalibrationRecord record, CancellationToken cancellationToken = default)
+    public Task<CalibrationResult> CalibrateAsync(CalibrationRecord record, CancellationToken cancellationToken = default) =>
+        metrics.TimeCalibrationAsync(record.Model, () => StoreAndCalibrateAsync(record, cancellationToken));
+
+    private async Task<CalibrationResult> StoreAndCalibrateAsync(CalibrationRecord record, CancellationToken cancellationToken)
     {
         var store = GrainFactory.GetGrain<ICalibrationStoreGrain>(record.Id);
         StoredCalibration stored;

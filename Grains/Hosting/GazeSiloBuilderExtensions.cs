@@ -5,6 +5,7 @@ using Gaze.Grains.Hosting.Redis;
 using Gaze.Grains.Hosting.Settings;
 using Gaze.Grains.Prediction;
 using Gaze.Grains.Storage;
+using Gaze.Grains.Telemetry;
 using Gaze.Prediction;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -75,6 +76,8 @@ public static class GazeSiloBuilderExtensions
 
         silo.Services.AddGazeEngineOptions();
         silo.Services.AddSingleton<GazeMappingCache>();
+        silo.Services.AddMetrics();
+        silo.Services.AddSingleton<MlMetrics>();
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.AddHostedService<MemoryReturnService>();
         silo.Services.AddOptions<SiloMessagingOptions>().Configure<IOptions<CalibrationOptions>, IOptions<PredictionOptions>>(

@@ -3,6 +3,7 @@ using Gaze.Grains.Calibration;
 using Gaze.Grains.Interfaces;
 using Gaze.Grains.Interfaces.Calibration;
 using Gaze.Grains.Interfaces.Prediction;
+using Gaze.Grains.Telemetry;
 using Gaze.Prediction;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
@@ -16,9 +17,12 @@ namespace Gaze.Grains.Prediction;
 /// revision, which is asked of the calibration's store grain on every batch.
 /// </summary>
 [StatelessWorker]
-public sealed partial class PredictionGrain(GazeMappingCache cache, ILogger<PredictionGrain> logger) : Grain, IPredictionGrain
+public sealed partial class PredictionGrain(GazeMappingCache cache, MlMetrics metrics, ILogger<PredictionGrain> logger) : Grain, IPredictionGrain
 {
-    public async Task<PredictionResult> PredictAsync(StoredPredictionRequest request, CancellationToken cancellationToken = default)
+    public Task<PredictionResult> PredictAsync(StoredPredictionRequest request, CancellationToken cancellationToken = default) =>
+        metrics.TimeBatchAsync(GazeMapping.ResolveModel(request.Model), "stored", () => PredictWithStoreAsync(request, cancellationToken));
+
+    private async Task<PredictionResult> PredictWithStoreAsync(StoredPredictionRequest request, CancellationToken cancellationToken)
     {
         try
         {
@@ -42,6 +46,7 @@ public sealed partial class PredictionGrain(GazeMappingCache cache, ILogger<Pred
 
         var key = new GazeMappingKey(request.CalibrationId, revision, GazeMapping.ResolveModel(request.Model), request.ScreenWidth, request.ScreenHeight);
         var mapping = cache.Find(key);
+        metrics.CacheLookup(hit: mapping is not null);
         StoredCalibration? stored = null;
         if (mapping is null)
         {
@@ -59,13 +64,13 @@ public sealed partial class PredictionGrain(GazeMappingCache cache, ILogger<Pred
     }
 
     public Task<PredictionResult> PredictStatelessAsync(StatelessPredictionRequest request, CancellationToken cancellationToken = default) =>
-        Task.FromResult(Guarded("(stateless)", () =>
+        metrics.TimeBatchAsync(GazeMapping.ResolveModel(request.Model), "stateless", () => Task.FromResult(Guarded("(stateless)", () =>
         {
             var calibration = request.Calibration.ToSamples();
             var mapping = GazeMapping.Fit(calibration, request.Model, request.ScreenWidth, request.ScreenHeight, GazeMappingKind.Stateless, cancellationToken);
-            var metrics = ValidationMetricsCalculator.Compute(mapping, calibration, Eyes(request.Validation));
-            return Predict(mapping, request.Samples) with { ValidationMetricsJson = ValidationMetricsWriter.ToJson(metrics) };
-        }));
+            var validation = ValidationMetricsCalculator.Compute(mapping, calibration, Eyes(request.Validation));
+            return Predict(mapping, request.Samples) with { ValidationMetricsJson = ValidationMetricsWriter.ToJson(validation) };
+        })));
 
     // A fit that runs out of its caller's budget fails for every batch waiting on it, and is not cached.
     private GazeMapping FitStored(StoredCalibration stored, GazeMappingKey key, CancellationToken cancellationToken) =>

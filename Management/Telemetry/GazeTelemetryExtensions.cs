@@ -23,7 +23,14 @@ public static class GazeTelemetryExtensions
     public static IHostApplicationBuilder AddGazeTelemetry(this IHostApplicationBuilder builder)
     {
         var telemetry = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(serviceName: "gaze-" + builder.Environment.ApplicationName.ToLowerInvariant()))
+            .ConfigureResource(resource =>
+            {
+                // The standard OTEL_SERVICE_NAME, read by the SDK itself, wins over this default.
+                if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_SERVICE_NAME"]))
+                {
+                    resource.AddService(serviceName: "gaze-" + builder.Environment.ApplicationName.ToLowerInvariant());
+                }
+            })
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddRuntimeInstrumentation()

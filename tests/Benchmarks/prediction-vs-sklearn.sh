@@ -17,7 +17,7 @@ theirs="$(/usr/bin/python3 tests/goldens/generate_prediction.py --time "$repeats
 data="$(mktemp -d)"
 port=5077
 (cd "$bench" && exec dotnet Api.dll --Urls="http://127.0.0.1:$port" --Storage:Sqlite:DataSource="$data/gaze.db" \
-    --RateLimiting:Enabled=false --Orleans:SiloPort=11177 --Orleans:GatewayPort=30077 --Logging:LogLevel:Default=Warning) >"$data/api.log" 2>&1 &
+    --RateLimiting:Enabled=false --Orleans:SiloPort=11177 --Orleans:GatewayPort=30077 --Management:Urls=http://127.0.0.1:5078 --Logging:LogLevel:Default=Warning) >"$data/api.log" 2>&1 &
 api=$!
 trap 'kill $api 2>/dev/null || true; rm -rf "$data"' EXIT
 for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/api/session/health" >/dev/null && break; sleep 0.5; done

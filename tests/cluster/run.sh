@@ -51,7 +51,7 @@ limits=(--RateLimiting:FailurePolicy=closed --RateLimiting:DecisionTimeout=00:00
 cluster=(--Orleans:ClusteringProvider=redis --Storage:Provider=redis "--ConnectionStrings:Redis=127.0.0.1:$redis_port"
   --Orleans:ClusterId=bench --Orleans:ServiceId=bench-$$ "${limits[@]}")
 for i in 1 2; do
-  (cd Silo/bin/Release/net10.0 && exec dotnet Silo.dll "${cluster[@]}" --Orleans:SiloPort="$(free_port)" --Orleans:GatewayPort="$(free_port)") >"$work/silo$i.log" 2>&1 &
+  (cd Silo/bin/Release/net10.0 && exec dotnet Silo.dll "${cluster[@]}" --Management:Urls="http://127.0.0.1:$(free_port)" --Orleans:SiloPort="$(free_port)" --Orleans:GatewayPort="$(free_port)") >"$work/silo$i.log" 2>&1 &
   pids+=($!)
 done
 wait_line "$work/silo1.log" "Application started"
@@ -59,12 +59,12 @@ wait_line "$work/silo2.log" "Application started"
 api=()
 for i in 1 2; do
   port="$(free_port)"
-  (cd Api/bin/Release/net10.0 && exec dotnet Api.dll "${cluster[@]}" --Orleans:Role=client --Urls="http://127.0.0.1:$port") >"$work/api$i.log" 2>&1 &
+  (cd Api/bin/Release/net10.0 && exec dotnet Api.dll "${cluster[@]}" --Management:Urls="http://127.0.0.1:$(free_port)" --Orleans:Role=client --Urls="http://127.0.0.1:$port") >"$work/api$i.log" 2>&1 &
   pids+=($!)
   api+=("http://127.0.0.1:$port")
 done
 embedded_port="$(free_port)"
-(cd Api/bin/Release/net10.0 && exec dotnet Api.dll "${limits[@]}" --Orleans:SiloPort="$(free_port)" --Orleans:GatewayPort="$(free_port)" \
+(cd Api/bin/Release/net10.0 && exec dotnet Api.dll "${limits[@]}" --Management:Urls="http://127.0.0.1:$(free_port)" --Orleans:SiloPort="$(free_port)" --Orleans:GatewayPort="$(free_port)" \
   --Storage:Sqlite:DataSource="$work/embedded.db" --Urls="http://127.0.0.1:$embedded_port") >"$work/embedded.log" 2>&1 &
 pids+=($!)
 embedded="http://127.0.0.1:$embedded_port"

@@ -27,7 +27,7 @@ dotnet build -c Release Orleans.sln -v q -nologo >/dev/null
 
 port="$(free_port)"
 (cd Api/bin/Release/net10.0 && exec dotnet Api.dll --Urls="http://127.0.0.1:$port" \
-  --Orleans:SiloPort="$(free_port)" --Orleans:GatewayPort="$(free_port)" \
+  --Orleans:SiloPort="$(free_port)" --Orleans:GatewayPort="$(free_port)" --Management:Urls="http://127.0.0.1:$(free_port)" \
   --Storage:Sqlite:DataSource="$work/gaze.db" --Logging:LogLevel:Default=Warning \
   --Logging:LogLevel:Gaze.Grains.Hosting.Memory=Information) >"$work/api.log" 2>&1 &
 pid=$!

@@ -24,12 +24,17 @@ public sealed class ServiceProcess : IAsyncDisposable
     private ServiceProcess(string program, IReadOnlyDictionary<string, string> settings, Uri? baseAddress)
     {
         _program = program;
-        _settings = settings;
+        // Every process gets a management listener of its own, never the default port.
+        ManagementAddress = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+        _settings = new Dictionary<string, string>(settings) { ["Management:Urls"] = ManagementAddress.ToString() };
         BaseAddress = baseAddress;
     }
 
     /// <summary>Where an API process serves HTTP; null for a silo.</summary>
     public Uri? BaseAddress { get; }
+
+    /// <summary>Where the process serves metrics, readiness, the dashboard and calibration reports.</summary>
+    public Uri ManagementAddress { get; }
 
     /// <summary>A short name for failure messages, e.g. <c>Silo 11234</c>.</summary>
     public string Name => $"{_program} {(BaseAddress?.Port.ToString() ?? _settings.GetValueOrDefault("Orleans:SiloPort", "?"))}";

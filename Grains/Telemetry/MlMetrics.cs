@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using Gaze.Grains.Interfaces;
+using Gaze.Grains.Interfaces.Calibration;
+using Gaze.Grains.Interfaces.Prediction;
+using Gaze.Grains.Prediction;
+
+namespace Gaze.Grains.Telemetry;
+
+/// <summary>
+/// Metrics of the ML work, recorded where it runs (the silo): calibration and batch durations by
+/// model and outcome, and the prediction cache's hits and misses. Names follow the OpenTelemetry
+/// conventions: durations in seconds, the service's own names under <c>gaze.</c>.
+/// </summary>
+public sealed class MlMetrics
+{
+    public const string MeterName = "Gaze.Ml";
+
+    private readonly Histogram<double> _calibrations;
+    private readonly Histogram<double> _batches;
+    private readonly Counter<long> _cacheLookups;
+
+    public MlMetrics(IMeterFactory meterFactory, GazeMappingCache cache)
+    {
+        var meter = meterFactory.Create(MeterName);
+        _calibrations = meter.CreateHistogram<double>("gaze.calibration.duration", unit: "s", description: "Time to calibrate, by model and outcome.");
+        _batches = meter.CreateHistogram<double>("gaze.batch.duration", unit: "s", description: "Time to predict a batch, by model, mode and outcome.");
+        _cacheLookups = meter.CreateCounter<long>("gaze.prediction.cache.lookups", unit: "{lookup}", description: "Lookups of fitted batch mappings, by result (hit or miss).");
+        meter.CreateObservableUpDownCounter("gaze.prediction.cache.entries", () => cache.Count, unit: "{mapping}", description: "Fitted batch mappings held by this silo.");
+    }
+
+    /// <summary>Runs a calibration and records how long it took and how it ended.</summary>
+    public async Task<CalibrationResult> TimeCalibrationAsync(string model, Func<Task<CalibrationResult>> calibrate)
+    {
+        var start = Stopwatch.GetTimestamp();
+        var outcome = "cancelled";
+        try
+        {
+            var result = await calibrate();
+            outcome = Outcome(result.Rejection);
+            return result;
+        }
+        finally
+        {
+            if (_calibrations.Enabled)
+            {
+                _calibrations.Record(Stopwatch.GetElapsedTime(start).TotalSeconds, new TagList { { "gaze.model", model }, { "gaze.outcome", outcome } });
+            }
+        }
+    }
+
+    /// <summary>Runs a batch prediction and records how long it took and how it ended.</summary>
+    /// <param name="mode"><c>stored</c> or <c>stateless</c>.</param>
+    public async Task<PredictionResult> TimeBatchAsync(string model, string mode, Func<Task<PredictionResult>> predict)
+    {
+        var start = Stopwatch.GetTimestamp();
+        var outcome = "cancelled";
+        try
+        {
+            var result = await predict();
+            outcome = Outcome(result.Rejection);
+            return result;
+        }
+        finally
+        {
+            if (_batches.Enabled)
+            {
+                _batches.Record(Stopwatch.GetElapsedTime(start).TotalSeconds,
+                    new TagList { { "gaze.model", model }, { "gaze.batch.mode", mode }, { "gaze.outcome", outcome } });
+            }
+        }
+    }
+
+    /// <summary>ok, or why there was no answer; an exception (cancelled, or a fault) stays "cancelled".</summary>
+    private static string Outcome(WorkRejection? rejection) => rejection?.Kind switch
+    {
+        null => "ok",
+        RejectionKind.Unprocessable => "rejected",
+        RejectionKind.CalibrationNotFound => "not_found",
+        RejectionKind.StorageUnavailable => "storage_unavailable",
+        _ => "other",
+    };
+
+    public void CacheLookup(bool hit)
+    {
+        if (_cacheLookups.Enabled)
+        {
+            _cacheLookups.Add(1, new KeyValuePair<string, object?>("gaze.cache.result", hit ? "hit" : "miss"));
+        }
+    }
+}
