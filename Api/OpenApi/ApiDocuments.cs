@@ -18,9 +18,17 @@ public static class ApiDocuments
     public static IEndpointRouteBuilder MapApiDocuments(this IEndpointRouteBuilder app)
     {
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference(ReferencePath, reference => reference
-            .WithTitle("Gaze service API")
-            .WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapScalarApiReference(ReferencePath, reference =>
+        {
+            reference.WithTitle("Gaze service API").WithOpenApiRoutePattern("/openapi/{documentName}.json");
+            // Self-contained: everything from this process, nothing from Scalar's servers (fonts,
+            // telemetry, the AI chat), so the page works where only the service is reachable.
+            reference.DefaultFonts = false;
+            reference.Telemetry = false;
+            reference.Agent = new ScalarAgentOptions { Disabled = true };
+            reference.ShowDeveloperTools = DeveloperToolsVisibility.Never;
+            reference.DefaultOpenAllTags = true;
+        });
         return app;
     }
 }

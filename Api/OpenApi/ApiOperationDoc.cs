@@ -11,11 +11,16 @@ namespace Gaze.Api.OpenApi;
 /// <param name="Description">What it does and how to use it (Markdown).</param>
 /// <param name="Problems">Every problem kind the operation answers with; grouped by status in the document.</param>
 /// <param name="Shape">Fills in the request body and the success responses.</param>
-public sealed record ApiOperationDoc(string Summary, string Description, IReadOnlyList<ProblemKind> Problems, Action<OpenApiOperation> Shape);
+/// <param name="Tag">The group the operation is listed under.</param>
+public sealed record ApiOperationDoc(string Summary, string Description, IReadOnlyList<ProblemKind> Problems, Action<OpenApiOperation> Shape, string Tag = ApiOperationDoc.SessionTag)
+{
+    public const string SessionTag = "Calibration and prediction";
+    public const string LimitsTag = "Rate limits";
+    public const string ProblemsTag = "Problem types";
+}
 
 public static class ApiOperationDocExtensions
 {
-    public static TBuilder Documented<TBuilder>(this TBuilder builder, ApiOperationDoc doc)
-        where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(doc);
+    public static RouteHandlerBuilder Documented(this RouteHandlerBuilder builder, ApiOperationDoc doc) =>
+        builder.WithMetadata(doc).WithTags(doc.Tag);
 }

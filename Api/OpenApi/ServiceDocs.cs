@@ -36,17 +36,20 @@ public static class ServiceDocs
                     ("limit", String("The limit, e.g. `10 per 1 minute`."), true),
                     ("remaining", Integer("Permits left.", 0), true),
                     ("reset", Integer("When it resets, Unix seconds."), true),
-                    ("reset_after", Number("Seconds until it resets."), true)), "Its limits."), true)), "Every policy."), true))));
+                    ("reset_after", Number("Seconds until it resets."), true)), "Its limits."), true)), "Every policy."), true))),
+        ApiOperationDoc.LimitsTag);
 
     public static readonly ApiOperationDoc ProblemList = new(
         "Problem types",
         "An HTML page describing every problem `type` the service answers with.",
         [],
-        operation => ApiDocumentDescription.Html(operation, "The list of problem types."));
+        operation => ApiDocumentDescription.Html(operation, "The list of problem types."),
+        ApiOperationDoc.ProblemsTag);
 
     public static readonly ApiOperationDoc ProblemPage = new(
         "One problem type",
         "The HTML description of the problem type `/problems/{name}`: what it means and what the client can do.",
         [ProblemKinds.NotFound],
-        operation => ApiDocumentDescription.Html(operation, "The problem type's description."));
+        operation => ApiDocumentDescription.Html(operation, "The problem type's description."),
+        ApiOperationDoc.ProblemsTag);
 }

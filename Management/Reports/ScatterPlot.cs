@@ -64,7 +64,7 @@ internal sealed class ScatterPlot(double screenWidth, double screenHeight, IRead
         foreach (var prediction in target.Predictions.Where(Finite))
         {
             svg.Append("<circle class=\"prediction\" cx=\"").Append(N(prediction.X)).Append("\" cy=\"").Append(N(prediction.Y))
-                .Append("\" r=\"").Append(N(marker * 0.6)).Append("\" fill-opacity=\"0.55\" stroke=\"none\"/>");
+                .Append("\" r=\"").Append(N(marker)).Append("\" fill-opacity=\"0.6\" stroke=\"none\"/>");
         }
 
         // The target itself: a cross.

@@ -67,8 +67,18 @@ public sealed class HeadlessChromium : IAsyncDisposable
             }
         };
         await page.GoToAsync(url.ToString(), WaitUntilNavigation.Networkidle0);
-        await page.WaitForFunctionAsync(rendered);
         Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
+        try
+        {
+            await page.WaitForFunctionAsync(rendered);
+        }
+        catch (WaitTaskTimeoutException timeout)
+        {
+            await page.ScreenshotAsync(screenshot, new ScreenshotOptions { FullPage = true });
+            var text = await page.EvaluateExpressionAsync<string>("document.body ? document.body.innerText.slice(0, 2000) : ''");
+            throw new TimeoutException($"{url} did not render ({rendered}). Errors:\n{string.Join("\n", errors)}\nPage text:\n{text}", timeout);
+        }
+
         await page.ScreenshotAsync(screenshot, new ScreenshotOptions { FullPage = true });
         return (page, errors);
     }

@@ -41,7 +41,7 @@ public sealed class OperatorPagesBrowserTests : IAsyncLifetime
         await using var chromium = await HeadlessChromium.StartAsync();
 
         var (docs, docsErrors) = await chromium.OpenAsync(new Uri(_service.BaseAddress!, "/docs/"),
-            "() => document.body.innerText.includes('Calibrate a participant')", Path.Combine(Screenshots, "docs.png"));
+            "() => document.body.innerText.includes('Gaze service API') && document.body.innerText.includes('Calibrate a participant')", Path.Combine(Screenshots, "docs.png"));
         Assert.True(docsErrors.Count == 0, string.Join("\n", docsErrors));
         await docs.CloseAsync();
 
