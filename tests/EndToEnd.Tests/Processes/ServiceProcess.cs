@@ -67,8 +67,8 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <summary>A standalone silo with <paramref name="settings"/> over its appsettings.json.</summary>
     public static ServiceProcess Silo(IReadOnlyDictionary<string, string> settings) => new("Silo", settings, baseAddress: null);
 
-    /// <summary>The embedded default (co-hosted silo, SQLite in <paramref name="databasePath"/>) on free ports.</summary>
-    public static ServiceProcess EmbeddedApi(string databasePath) => Api(FreePort.Next(), new Dictionary<string, string>
+    /// <summary>The embedded default (co-hosted silo, SQLite in <paramref name="databasePath"/>) on free ports, with <paramref name="more"/> settings.</summary>
+    public static ServiceProcess EmbeddedApi(string databasePath, params (string Key, string Value)[] more) => Api(FreePort.Next(), new Dictionary<string, string>(more.Select(setting => KeyValuePair.Create(setting.Key, setting.Value)))
     {
         ["Orleans:SiloPort"] = FreePort.Next().ToString(),
         ["Orleans:GatewayPort"] = FreePort.Next().ToString(),

@@ -1,0 +1,136 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using Gaze.Tests.Upstream;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry;
+using OpenTelemetry.Trace;
+
+namespace Gaze.Tests.Http;
+
+/// <summary>The service's traces, caught as they end by a processor added to its own tracer provider.</summary>
+public sealed class TracingApiFactory : ApiFactory
+{
+    public ConcurrentQueue<Activity> Activities { get; } = new();
+
+    protected override void ConfigureTestServices(IServiceCollection services) =>
+        services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddProcessor(new Capture(Activities)));
+
+    private sealed class Capture(ConcurrentQueue<Activity> activities) : BaseProcessor<Activity>
+    {
+        public override void OnEnd(Activity data) => activities.Enqueue(data);
+    }
+}
+
+public sealed class TracingTests(TracingApiFactory api) : IClassFixture<TracingApiFactory>
+{
+    [Fact]
+    public async Task A_calibration_request_and_the_grain_calls_it_makes_are_one_trace()
+    {
+        using var client = api.CreateClient();
+        using var response = await client.SendAsync(api.Request(HttpMethod.Post, "/api/session/calib_validation", "10.92.0.1",
+            CalibrationForm.FromSamples(UpstreamFixture.Samples(), "traced-calibration").ToContent()));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        Activity? request;
+        while ((request = api.Activities.FirstOrDefault(IsCalibrationRequest)) is null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.NotNull(request);
+        var grainCalls = api.Activities.Where(activity => activity.TraceId == request.TraceId && activity.Source.Name.StartsWith("Microsoft.Orleans", StringComparison.Ordinal)).ToArray();
+        // The limiter's call to the client's rate grain, the calibration grain, and its store grain.
+        Assert.Contains(grainCalls, activity => activity.DisplayName.Contains("RateGrain", StringComparison.Ordinal));
+        Assert.Contains(grainCalls, activity => activity.DisplayName.Contains("CalibrationGrain", StringComparison.Ordinal));
+        Assert.Contains(grainCalls, activity => activity.DisplayName.Contains("CalibrationStoreGrain", StringComparison.Ordinal));
+    }
+
+    private static bool IsCalibrationRequest(Activity activity) =>
+        activity.Kind == ActivityKind.Server && activity.GetTagItem("url.path") as string == "/api/session/calib_validation";
+}
+
+/// <summary>The service with the standard OTLP variables pointing at a receiver of this test.</summary>
+public sealed class OtlpApiFactory : ApiFactory
+{
+    public OtlpReceiver Receiver { get; } = new();
+
+    protected override IEnumerable<KeyValuePair<string, string>> Settings =>
+    [
+        new("OTEL_EXPORTER_OTLP_ENDPOINT", Receiver.Address.ToString().TrimEnd('/')),
+        new("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf"),
+        new("OTEL_BSP_SCHEDULE_DELAY", "200"),
+        new("OTEL_METRIC_EXPORT_INTERVAL", "500"),
+    ];
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Receiver.Dispose();
+    }
+}
+
+/// <summary>An HTTP listener on a free loopback port that records which OTLP paths were posted to.</summary>
+public sealed class OtlpReceiver : IDisposable
+{
+    private readonly HttpListener _listener = new();
+
+    public OtlpReceiver()
+    {
+        Address = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
+        _listener.Prefixes.Add(Address.ToString());
+        _listener.Start();
+        _ = Task.Run(ReceiveAsync);
+    }
+
+    public Uri Address { get; }
+
+    public ConcurrentQueue<string> Posts { get; } = new();
+
+    // Safe to call twice (the factory is disposed both ways).
+    public void Dispose() => _listener.Close();
+
+    private async Task ReceiveAsync()
+    {
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return; // stopped
+            }
+
+            await context.Request.InputStream.CopyToAsync(Stream.Null);
+            Posts.Enqueue($"{context.Request.HttpMethod} {context.Request.Url!.AbsolutePath} {context.Request.ContentType}");
+            context.Response.StatusCode = 200;
+            context.Response.Close();
+        }
+    }
+}
+
+public sealed class OtlpExportTests(OtlpApiFactory api) : IClassFixture<OtlpApiFactory>
+{
+    [Fact]
+    public async Task With_OTEL_EXPORTER_OTLP_ENDPOINT_set_traces_and_metrics_are_sent_there()
+    {
+        using var client = api.CreateClient();
+        using var response = await client.SendAsync(api.Request(HttpMethod.Get, "/api/ratelimit/status", "10.92.0.2"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (!(Posted("/v1/traces") && Posted("/v1/metrics")) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.True(Posted("/v1/traces") && Posted("/v1/metrics"), "Received: " + string.Join(", ", api.Receiver.Posts.Distinct()));
+        Assert.Contains(api.Receiver.Posts, post => post.StartsWith("POST /v1/traces application/x-protobuf", StringComparison.Ordinal));
+    }
+
+    private bool Posted(string path) => api.Receiver.Posts.Any(post => post.Contains(" " + path + " ", StringComparison.Ordinal));
+}
