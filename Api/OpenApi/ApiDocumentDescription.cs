@@ -102,8 +102,8 @@ public static class ApiDocumentDescription
     {
         var descriptions = new Dictionary<string, string>
         {
-            ["RateLimit-Policy"] = "The route's limits, e.g. `\"calib-1m\";q=10;w=60, \"default-1h\";q=50;w=3600`.",
-            ["RateLimit"] = "The limit that binds now: remaining permits and seconds until it resets, e.g. `\"calib-1m\";r=9;t=60`.",
+            ["RateLimit-Policy"] = "The route's limits, e.g. `\"calib\";q=10;w=60, \"hour\";q=50;w=3600, \"day\";q=200;w=86400`.",
+            ["RateLimit"] = "The limit that binds now: remaining permits and seconds until it resets (when denied, the one forcing the longest wait), e.g. `\"calib\";r=3;t=42`.",
             ["X-RateLimit-Limit"] = "Permits of the binding limit (flask-limiter's header).",
             ["X-RateLimit-Remaining"] = "Permits left under the binding limit.",
             ["X-RateLimit-Reset"] = "When the binding limit resets, in Unix seconds.",
