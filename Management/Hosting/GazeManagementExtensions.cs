@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Orleans.Dashboard;
@@ -24,6 +25,10 @@ namespace Gaze.Management.Hosting;
 public static class GazeManagementExtensions
 {
     private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(5);
+
+    // Read while the host is built, as it decides which services exist.
+    private static bool DashboardEnabled(IConfiguration configuration) =>
+        configuration.GetValue($"{ManagementOptions.SectionName}:{nameof(ManagementOptions.Dashboard)}", defaultValue: true);
 
     /// <summary>Whether <c>Management:Urls</c> turns the management listener on.</summary>
     public static bool ManagementEnabled(this WebApplicationBuilder builder) =>
@@ -78,18 +83,21 @@ public static class GazeManagementExtensions
         return builder;
     }
 
-    /// <summary>The dashboard's and the trace propagation's part of a silo.</summary>
+    /// <summary>The dashboard's (unless <c>Management:Dashboard</c> is false) and the trace propagation's part of a silo.</summary>
     public static ISiloBuilder AddGazeManagement(this ISiloBuilder silo)
     {
         silo.AddActivityPropagation();
-        return silo.AddDashboard();
+        return DashboardEnabled(silo.Configuration) ? silo.AddDashboard() : silo;
     }
 
-    /// <summary>The dashboard's and the trace propagation's part of a cluster client (the silos run the dashboard's grains).</summary>
+    /// <summary>
+    /// The same for a cluster client. Its dashboard shows what the silos' dashboards collect, so
+    /// the silos must run it too.
+    /// </summary>
     public static IClientBuilder AddGazeManagement(this IClientBuilder client)
     {
         client.AddActivityPropagation();
-        return client.AddDashboard();
+        return DashboardEnabled(client.Configuration) ? client.AddDashboard() : client;
     }
 
     /// <summary>Drops a match made on the wrong listener; call right after <c>UseRouting</c>.</summary>
@@ -111,7 +119,11 @@ public static class GazeManagementExtensions
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
         });
-        management.MapOrleansDashboard("/dashboard");
+        if (DashboardEnabled(app.ServiceProvider.GetRequiredService<IConfiguration>()))
+        {
+            management.MapOrleansDashboard("/dashboard");
+        }
+
         management.MapCalibrationReports();
         return app;
     }

@@ -12,6 +12,13 @@ public sealed class ManagementOptions
     /// </summary>
     public string Urls { get; set; } = "http://127.0.0.1:5001";
 
+    /// <summary>
+    /// Whether to run the Orleans Dashboard (<c>/dashboard</c>). It profiles every grain call and
+    /// collects the silo's statistics all the time, which costs throughput on busy nodes
+    /// (docs/benchmarks.md); a node whose operators use Prometheus and OTLP instead can turn it off.
+    /// </summary>
+    public bool Dashboard { get; set; } = true;
+
     /// <summary>The configured URLs, without blanks.</summary>
     public IReadOnlyList<string> UrlList => Split(Urls);
 

@@ -13,6 +13,8 @@ public sealed class TracingApiFactory : ApiFactory
 {
     public ConcurrentQueue<Activity> Activities { get; } = new();
 
+    protected override IEnumerable<KeyValuePair<string, string>> Settings => [new("Telemetry:Tracing", "true")];
+
     protected override void ConfigureTestServices(IServiceCollection services) =>
         services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddProcessor(new Capture(Activities)));
 
