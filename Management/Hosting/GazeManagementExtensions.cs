@@ -83,10 +83,17 @@ public static class GazeManagementExtensions
         return builder;
     }
 
-    /// <summary>The dashboard's (unless <c>Management:Dashboard</c> is false) and the trace propagation's part of a silo.</summary>
+    /// <summary>
+    /// The dashboard's part of a silo (unless <c>Management:Dashboard</c> is false), and the trace
+    /// context carried into grain calls while spans are recorded.
+    /// </summary>
     public static ISiloBuilder AddGazeManagement(this ISiloBuilder silo)
     {
-        silo.AddActivityPropagation();
+        if (GazeTelemetryExtensions.TracingEnabled(silo.Configuration))
+        {
+            silo.AddActivityPropagation();
+        }
+
         return DashboardEnabled(silo.Configuration) ? silo.AddDashboard() : silo;
     }
 
@@ -96,7 +103,11 @@ public static class GazeManagementExtensions
     /// </summary>
     public static IClientBuilder AddGazeManagement(this IClientBuilder client)
     {
-        client.AddActivityPropagation();
+        if (GazeTelemetryExtensions.TracingEnabled(client.Configuration))
+        {
+            client.AddActivityPropagation();
+        }
+
         return DashboardEnabled(client.Configuration) ? client.AddDashboard() : client;
     }
 

@@ -12,9 +12,9 @@ namespace Gaze.Management.Telemetry;
 /// <summary>
 /// OpenTelemetry for a host of the service: metrics of ASP.NET Core and Kestrel, the .NET runtime,
 /// Orleans and the service's own meters (<c>Gaze.*</c>), scraped from <c>/metrics</c> on the
-/// management listener; traces of HTTP requests and the grain calls they make. Both are also sent
-/// by OTLP when the standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (with the other standard
-/// <c>OTEL_*</c> variables).
+/// management listener; traces of HTTP requests and the grain calls they make, when they have a
+/// destination. Both are sent by OTLP when the standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set
+/// (with the other standard <c>OTEL_*</c> variables).
 /// </summary>
 public static class GazeTelemetryExtensions
 {
@@ -24,9 +24,13 @@ public static class GazeTelemetryExtensions
     /// <summary>Turns tracing on or off; by default it is on exactly when an OTLP endpoint is set.</summary>
     public const string TracingSetting = "Telemetry:Tracing";
 
+    /// <summary>Whether spans are recorded: <see cref="TracingSetting"/>, by default whether an OTLP endpoint is set.</summary>
+    public static bool TracingEnabled(IConfiguration configuration) =>
+        configuration.GetValue(TracingSetting, defaultValue: OtlpConfigured(configuration));
+
     public static IHostApplicationBuilder AddGazeTelemetry(this IHostApplicationBuilder builder)
     {
-        var otlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        var otlp = OtlpConfigured(builder.Configuration);
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource =>
             {
@@ -41,17 +45,14 @@ public static class GazeTelemetryExtensions
                 .AddRuntimeInstrumentation()
                 .AddMeter("Microsoft.AspNetCore.Server.Kestrel", "Microsoft.Orleans", ServiceMeters)
                 .AddPrometheusExporter());
-        // Recording every request's spans costs throughput on cheap routes (measured with wrk:
-        // docs/benchmarks.md), so spans are recorded only when they have somewhere to go.
-        if (builder.Configuration.GetValue(TracingSetting, defaultValue: otlp))
+        // Spans, and the trace context carried into every grain call, cost throughput on the
+        // cheapest routes (a third of the limiter's, measured with wrk: docs/benchmarks.md), so
+        // both happen only when the spans have somewhere to go.
+        if (TracingEnabled(builder.Configuration))
         {
             telemetry.WithTracing(tracing => tracing
                 .AddAspNetCoreInstrumentation()
                 .AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application"));
-        }
-        else
-        {
-            builder.Services.AddHostedService<TraceIdPropagation>();
         }
 
         if (otlp)
@@ -69,4 +70,6 @@ public static class GazeTelemetryExtensions
         });
         return builder;
     }
+
+    private static bool OtlpConfigured(IConfiguration configuration) => !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
 }

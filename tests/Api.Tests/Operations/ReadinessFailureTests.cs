@@ -58,3 +58,24 @@ public sealed class ManagementOffTests(ManagementOffFactory api) : IClassFixture
         Assert.Equal(HttpStatusCode.NotFound, metrics.StatusCode);
     }
 }
+
+public sealed class DashboardOffFactory : KestrelApiFactory
+{
+    protected override IEnumerable<KeyValuePair<string, string>> Settings => [new("Management:Dashboard", "false")];
+}
+
+/// <summary><c>Management:Dashboard=false</c> leaves the dashboard out and every other management endpoint in.</summary>
+public sealed class DashboardOffTests(DashboardOffFactory api) : IClassFixture<DashboardOffFactory>
+{
+    [Fact]
+    public async Task Without_the_dashboard_its_path_is_404_and_readiness_and_metrics_still_answer()
+    {
+        using var management = api.CreateManagementClient(TimeSpan.FromSeconds(60));
+        using var dashboard = await management.GetAsync("/dashboard/");
+        Assert.Equal(HttpStatusCode.NotFound, dashboard.StatusCode);
+        using var ready = await management.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        using var metrics = await management.GetAsync("/metrics");
+        Assert.Equal(HttpStatusCode.OK, metrics.StatusCode);
+    }
+}

@@ -7,8 +7,8 @@ using Gaze.Tests.Upstream;
 namespace Gaze.Tests.EndToEnd;
 
 /// <summary>
-/// <c>Logging:Console:FormatterName=json</c>: one JSON object per line, and a grain's log line
-/// carries the trace and span ids of the request that made it.
+/// <c>Logging:Console:FormatterName=json</c>: one JSON object per line, each request's lines with its
+/// trace and span ids, and with tracing on, a grain's lines with the ids of the request that made it.
 /// </summary>
 public sealed class JsonConsoleLogTests : IAsyncLifetime
 {
@@ -19,7 +19,7 @@ public sealed class JsonConsoleLogTests : IAsyncLifetime
     [Fact]
     public async Task Json_console_logs_carry_the_requests_trace_id_into_the_grains()
     {
-        await using var service = ServiceProcess.EmbeddedApi(Path.Combine(_directory, "gaze.db"), ("Logging:Console:FormatterName", "json"));
+        await using var service = ServiceProcess.EmbeddedApi(Path.Combine(_directory, "gaze.db"), ("Logging:Console:FormatterName", "json"), ("Telemetry:Tracing", "true"));
         await service.StartAsync();
         using var client = new HttpClient { BaseAddress = service.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         using var response = await client.PostAsync("/api/session/calib_validation", CalibrationForm.FromSamples(UpstreamFixture.Samples(), "json-logged").ToContent());
