@@ -59,22 +59,23 @@ public sealed partial class CalibrationGrain(
     }
 
     /// <summary>
-    /// The report is for people looking back at the calibration; the participant's answer does not
-    /// wait on a store that fails now (the record itself was stored), so a failure is only logged.
+    /// The report is for people looking back at the calibration. It is written before the answer,
+    /// so a report page opened right after the answer shows it; but the participant's answer never
+    /// fails because of it (the record itself was stored): any failure is only logged.
     /// </summary>
     private async Task KeepReportAsync(ICalibrationStoreGrain store, long version, CalibrationReport report, string calibrationId)
     {
         try
         {
-            await CalibrationStoreCalls.ReachAsync(store.SaveReportAsync(version, report), calibrationId);
+            await store.SaveReportAsync(version, report);
         }
-        catch (CalibrationStoreUnavailableException unavailable)
+        catch (Exception exception)
         {
-            LogReportNotKept(logger, unavailable.InnerException!, calibrationId);
+            LogReportNotKept(logger, exception, calibrationId);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Calibration {CalibrationId} answered, but its report was not kept: the calibration store is unavailable")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Calibration {CalibrationId} answered, but its report was not kept")]
     private static partial void LogReportNotKept(ILogger logger, Exception exception, string calibrationId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Calibrated {CalibrationId} with {Model} on {Samples} samples ({Split} split); chosen x {ChosenX}, y {ChosenY}")]

@@ -33,12 +33,17 @@ public sealed class MlMetrics
     public async Task<CalibrationResult> TimeCalibrationAsync(string model, Func<Task<CalibrationResult>> calibrate)
     {
         var start = Stopwatch.GetTimestamp();
-        var outcome = "cancelled";
+        var outcome = "error";
         try
         {
             var result = await calibrate();
             outcome = Outcome(result.Rejection);
             return result;
+        }
+        catch (OperationCanceledException)
+        {
+            outcome = "cancelled";
+            throw;
         }
         finally
         {
@@ -54,12 +59,17 @@ public sealed class MlMetrics
     public async Task<PredictionResult> TimeBatchAsync(string model, string mode, Func<Task<PredictionResult>> predict)
     {
         var start = Stopwatch.GetTimestamp();
-        var outcome = "cancelled";
+        var outcome = "error";
         try
         {
             var result = await predict();
             outcome = Outcome(result.Rejection);
             return result;
+        }
+        catch (OperationCanceledException)
+        {
+            outcome = "cancelled";
+            throw;
         }
         finally
         {
@@ -71,7 +81,7 @@ public sealed class MlMetrics
         }
     }
 
-    /// <summary>ok, or why there was no answer; an exception (cancelled, or a fault) stays "cancelled".</summary>
+    /// <summary>ok, or why there was no answer (an exception is "cancelled" or "error").</summary>
     private static string Outcome(WorkRejection? rejection) => rejection?.Kind switch
     {
         null => "ok",

@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 namespace Gaze.Management.Health;
 
 /// <summary>
-/// Ready when the SQLite file the grains store in exists, has its table and grants the write lock
-/// (taken and released at once). Written here because the community SQLite check targets a much
+/// Ready when the SQLite file the grains store in exists and its table can be read. A read, not a
+/// write lock, so frequent probes never compete with the grains' writes. Written here because the community SQLite check targets a much
 /// older Microsoft.Data.Sqlite than the one the storage uses.
 /// </summary>
 public sealed class SqliteStorageHealthCheck(IOptions<SqliteGrainStorageOptions> options) : IHealthCheck
@@ -28,7 +28,7 @@ public sealed class SqliteStorageHealthCheck(IOptions<SqliteGrainStorageOptions>
             await using var connection = new SqliteConnection(_connectionString);
             await connection.OpenAsync(cancellationToken);
             await using var command = connection.CreateCommand();
-            command.CommandText = "BEGIN IMMEDIATE; SELECT count(*) FROM grain_state WHERE 0; ROLLBACK;";
+            command.CommandText = "SELECT count(*) FROM grain_state WHERE 0;";
             await command.ExecuteScalarAsync(cancellationToken);
             return HealthCheckResult.Healthy($"SQLite storage {options.Value.DataSource} answers.");
         }

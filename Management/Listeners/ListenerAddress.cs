@@ -8,7 +8,8 @@ namespace Gaze.Management.Listeners;
 /// <summary>
 /// One URL of a listener, turned into a Kestrel endpoint the way Kestrel itself reads <c>Urls</c>:
 /// <c>localhost</c> is both loopback addresses, <c>*</c>, <c>+</c> and host names are every
-/// address, an IP literal is that address. Written here because both listeners must be bound with
+/// address, an IP literal is that address, <c>http://unix:/path</c> a Unix socket. <c>https</c>
+/// uses Kestrel's default certificate (terminate TLS at the proxy in production). Written here because both listeners must be bound with
 /// <c>Listen</c> calls (so each connection can be marked with its listener), and Kestrel ignores
 /// <c>Urls</c> as soon as one <c>Listen</c> call is made.
 /// </summary>
@@ -30,9 +31,9 @@ public sealed record ListenerAddress(string Url, BindingAddress Binding)
             return false;
         }
 
-        if (binding.IsUnixPipe || binding.IsNamedPipe || binding.Scheme is not ("http" or "https") || binding.PathBase.Length > 0)
+        if (binding.IsNamedPipe || binding.Scheme is not ("http" or "https") || (!binding.IsUnixPipe && binding.PathBase.Length > 0))
         {
-            problem = $"'{url}' is not an http:// or https:// URL with a host and a port and no path";
+            problem = $"'{url}' is not an http:// or https:// URL with a host and a port (or a unix: socket path) and no path";
             return false;
         }
 
@@ -54,7 +55,11 @@ public sealed record ListenerAddress(string Url, BindingAddress Binding)
         }
 
         var host = Binding.Host;
-        if (string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase))
+        if (Binding.IsUnixPipe)
+        {
+            kestrel.ListenUnixSocket(Binding.UnixPipePath, Configure);
+        }
+        else if (string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase))
         {
             kestrel.ListenLocalhost(Binding.Port, Configure);
         }

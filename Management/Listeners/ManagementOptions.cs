@@ -22,9 +22,6 @@ public sealed class ManagementOptions
     /// <summary>The configured URLs, without blanks.</summary>
     public IReadOnlyList<string> UrlList => Split(Urls);
 
-    /// <summary>Whether the management listener is on.</summary>
-    public bool Enabled => UrlList.Count > 0;
-
     internal static IReadOnlyList<string> Split(string? urls) =>
         (urls ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

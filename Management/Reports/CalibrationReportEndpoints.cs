@@ -1,4 +1,6 @@
+using Gaze.Grains.Calibration;
 using Gaze.Grains.Interfaces;
+using Gaze.Grains.Interfaces.Calibration;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -12,9 +14,19 @@ public static class CalibrationReportEndpoints
     {
         app.MapGet("/calibrations/{id}", async (string id, IGrainFactory grains, CalibrationReportPage page, HttpContext context) =>
         {
-            var stored = await grains.GetGrain<ICalibrationStoreGrain>(id).GetAsync();
             // No script, no outside resource: the page is self-contained server-rendered HTML and SVG.
             context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+            StoredCalibration? stored;
+            try
+            {
+                stored = await CalibrationStoreCalls.ReachAsync(grains.GetGrain<ICalibrationStoreGrain>(id).GetAsync(), id);
+            }
+            catch (CalibrationStoreUnavailableException)
+            {
+                context.Response.Headers.RetryAfter = "5";
+                return Results.Content(page.Unavailable(id), "text/html; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+
             return stored is null
                 ? Results.Content(page.NotFound(id), "text/html; charset=utf-8", statusCode: StatusCodes.Status404NotFound)
                 : Results.Content(page.Render(stored), "text/html; charset=utf-8");

@@ -20,6 +20,10 @@ public sealed class CalibrationReportPage
         .Append("<h1>Calibration not found</h1><p>No calibration is stored under <code>").Append(Encode(id))
         .Append("</code>. Calibrations are stored by <code>POST /api/session/calib_validation</code> under their <code>file_name</code>.</p>"));
 
+    public string Unavailable(string id) => Page("Calibration store unavailable", new StringBuilder()
+        .Append("<h1>Calibration store unavailable</h1><p>The store holding <code>").Append(Encode(id))
+        .Append("</code> cannot be reached right now. Reload in a few seconds.</p>"));
+
     public string Render(StoredCalibration stored)
     {
         var record = stored.Record;

@@ -46,8 +46,8 @@ public static class GazeTelemetryExtensions
                 .AddMeter("Microsoft.AspNetCore.Server.Kestrel", "Microsoft.Orleans", ServiceMeters)
                 .AddPrometheusExporter());
         // Spans, and the trace context carried into every grain call, cost throughput on the
-        // cheapest routes (a third of the limiter's, measured with wrk: docs/benchmarks.md), so
-        // both happen only when the spans have somewhere to go.
+        // cheapest routes (about half of the limiter's, measured with wrk: docs/benchmarks.md),
+        // so both happen only when the spans have somewhere to go.
         if (TracingEnabled(builder.Configuration))
         {
             telemetry.WithTracing(tracing => tracing
@@ -61,7 +61,8 @@ public static class GazeTelemetryExtensions
         }
 
         // Logging:Console:FormatterName=json gives one JSON object per line; with scopes, each line
-        // carries the request's TraceId and SpanId, which the host adds to every log scope.
+        // carries the request's TraceId and SpanId, which the host adds to every log scope. Scopes
+        // and UTC are what the JSON output is for, so they are always on there.
         builder.Services.Configure<JsonConsoleFormatterOptions>(json =>
         {
             json.IncludeScopes = true;

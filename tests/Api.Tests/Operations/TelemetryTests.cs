@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
+using System.Text;
 using Gaze.Tests.Upstream;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
@@ -110,8 +111,11 @@ public sealed class OtlpReceiver : IDisposable
                 return; // stopped
             }
 
-            await context.Request.InputStream.CopyToAsync(Stream.Null);
-            Posts.Enqueue($"{context.Request.HttpMethod} {context.Request.Url!.AbsolutePath} {context.Request.ContentType}");
+            using var body = new MemoryStream();
+            await context.Request.InputStream.CopyToAsync(body);
+            // The resource's service.name is a plain string inside the protobuf payload.
+            var service = Encoding.UTF8.GetString(body.ToArray()).Contains("gaze-api", StringComparison.Ordinal) ? "gaze-api" : "other";
+            Posts.Enqueue($"{context.Request.HttpMethod} {context.Request.Url!.AbsolutePath} {context.Request.ContentType} {service}");
             context.Response.StatusCode = 200;
             context.Response.Close();
         }
@@ -134,8 +138,9 @@ public sealed class OtlpExportTests(OtlpApiFactory api) : IClassFixture<OtlpApiF
         }
 
         Assert.True(Posted("/v1/traces") && Posted("/v1/metrics"), "Received: " + string.Join(", ", api.Receiver.Posts.Distinct()));
-        Assert.Contains(api.Receiver.Posts, post => post.StartsWith("POST /v1/traces application/x-protobuf", StringComparison.Ordinal));
+        Assert.Contains(api.Receiver.Posts, post => post == "POST /v1/traces application/x-protobuf gaze-api");
+        Assert.Contains(api.Receiver.Posts, post => post == "POST /v1/metrics application/x-protobuf gaze-api");
     }
 
-    private bool Posted(string path) => api.Receiver.Posts.Any(post => post.Contains(" " + path + " ", StringComparison.Ordinal));
+    private bool Posted(string path) => api.Receiver.Posts.Any(post => post.Contains(" " + path + " ", StringComparison.Ordinal) && post.EndsWith(" gaze-api", StringComparison.Ordinal));
 }

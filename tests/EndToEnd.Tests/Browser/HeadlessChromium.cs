@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using PuppeteerSharp;
 
 namespace Gaze.Tests.Browser;
@@ -49,21 +50,22 @@ public sealed class HeadlessChromium : IAsyncDisposable
     {
         var page = await _browser!.NewPageAsync();
         page.DefaultTimeout = 30_000;
-        var errors = new List<string>();
+        // Filled by several DevTools events at once.
+        var errors = new ConcurrentQueue<string>();
         page.Console += (_, e) =>
         {
             if (e.Message.Type == ConsoleType.Error)
             {
-                errors.Add($"console: {e.Message.Text}");
+                errors.Enqueue($"console: {e.Message.Text}");
             }
         };
-        page.PageError += (_, e) => errors.Add($"uncaught: {e.Message}");
-        page.RequestFailed += (_, e) => errors.Add($"request failed: {e.Request.Url} {e.Request.FailureText}");
+        page.PageError += (_, e) => errors.Enqueue($"uncaught: {e.Message}");
+        page.RequestFailed += (_, e) => errors.Enqueue($"request failed: {e.Request.Url} {e.Request.FailureText}");
         page.Response += (_, e) =>
         {
             if ((int)e.Response.Status >= 400)
             {
-                errors.Add($"HTTP {(int)e.Response.Status}: {e.Response.Url}");
+                errors.Enqueue($"HTTP {(int)e.Response.Status}: {e.Response.Url}");
             }
         };
         await page.GoToAsync(url.ToString(), WaitUntilNavigation.Networkidle0);
@@ -80,7 +82,7 @@ public sealed class HeadlessChromium : IAsyncDisposable
         }
 
         await page.ScreenshotAsync(screenshot, new ScreenshotOptions { FullPage = true });
-        return (page, errors);
+        return (page, [.. errors]);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using Gaze.Tests.Http;
@@ -22,7 +23,14 @@ public sealed class JsonConsoleLogTests : IAsyncLifetime
         await using var service = ServiceProcess.EmbeddedApi(Path.Combine(_directory, "gaze.db"), ("Logging:Console:FormatterName", "json"), ("Telemetry:Tracing", "true"));
         await service.StartAsync();
         using var client = new HttpClient { BaseAddress = service.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
-        using var response = await client.PostAsync("/api/session/calib_validation", CalibrationForm.FromSamples(UpstreamFixture.Samples(), "json-logged").ToContent());
+        // The request names its trace, so the grain's line can be tied to this very request.
+        var traceId = ActivityTraceId.CreateRandom().ToString();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/session/calib_validation")
+        {
+            Content = CalibrationForm.FromSamples(UpstreamFixture.Samples(), "json-logged").ToContent(),
+        };
+        request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
+        using var response = await client.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
@@ -37,7 +45,7 @@ public sealed class JsonConsoleLogTests : IAsyncLifetime
 
         Assert.True(calibrated is not null, service.Output);
         var scope = calibrated!.Value.GetProperty("Scopes").EnumerateArray().Single(s => s.TryGetProperty("TraceId", out _));
-        Assert.Matches("^[0-9a-f]{32}$", scope.GetProperty("TraceId").GetString());
+        Assert.Equal(traceId, scope.GetProperty("TraceId").GetString());
         Assert.Matches("^[0-9a-f]{16}$", scope.GetProperty("SpanId").GetString());
         // Every line is one JSON object with its time, level and category.
         Assert.All(service.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), line => Assert.StartsWith("{", line));
