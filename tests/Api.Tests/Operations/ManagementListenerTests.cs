@@ -33,7 +33,22 @@ public sealed partial class ManagementListenerTests(KestrelApiFactory api) : ICl
             spoofed.Headers.Host = api.ManagementAddress.Authority;
             using var answer = await _public.SendAsync(spoofed);
             Assert.Equal(HttpStatusCode.NotFound, answer.StatusCode);
+
+            // A method the management route does not take must not reveal it with a 405 either.
+            using var post = await _public.PostAsync(path, new StringContent("x"));
+            Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
         }
+    }
+
+    [Fact]
+    public async Task A_wrong_method_is_405_on_the_listener_whose_path_it_is()
+    {
+        using var onManagement = await _management.PostAsync("/calibrations/any-id", new StringContent("x"));
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, onManagement.StatusCode);
+        using var onPublic = await _public.DeleteAsync("/api/session/health");
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, onPublic.StatusCode);
+        using var publicPathOnManagement = await _management.DeleteAsync("/api/session/health");
+        Assert.Equal(HttpStatusCode.NotFound, publicPathOnManagement.StatusCode);
     }
 
     [Fact]
