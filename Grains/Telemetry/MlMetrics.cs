@@ -30,40 +30,23 @@ public sealed class MlMetrics
     }
 
     /// <summary>Runs a calibration and records how long it took and how it ended.</summary>
-    public async Task<CalibrationResult> TimeCalibrationAsync(string model, Func<Task<CalibrationResult>> calibrate)
-    {
-        var start = Stopwatch.GetTimestamp();
-        var outcome = "error";
-        try
-        {
-            var result = await calibrate();
-            outcome = Outcome(result.Rejection);
-            return result;
-        }
-        catch (OperationCanceledException)
-        {
-            outcome = "cancelled";
-            throw;
-        }
-        finally
-        {
-            if (_calibrations.Enabled)
-            {
-                _calibrations.Record(Stopwatch.GetElapsedTime(start).TotalSeconds, new TagList { { "gaze.model", model }, { "gaze.outcome", outcome } });
-            }
-        }
-    }
+    public Task<CalibrationResult> TimeCalibrationAsync(string model, Func<Task<CalibrationResult>> calibrate) =>
+        TimeAsync(_calibrations, new TagList { { "gaze.model", model } }, calibrate, result => result.Rejection);
 
     /// <summary>Runs a batch prediction and records how long it took and how it ended.</summary>
     /// <param name="mode"><c>stored</c> or <c>stateless</c>.</param>
-    public async Task<PredictionResult> TimeBatchAsync(string model, string mode, Func<Task<PredictionResult>> predict)
+    public Task<PredictionResult> TimeBatchAsync(string model, string mode, Func<Task<PredictionResult>> predict) =>
+        TimeAsync(_batches, new TagList { { "gaze.model", model }, { "gaze.batch.mode", mode } }, predict, result => result.Rejection);
+
+    /// <summary>Runs <paramref name="work"/> and records its duration in <paramref name="durations"/>, tagged with how it ended.</summary>
+    private static async Task<T> TimeAsync<T>(Histogram<double> durations, TagList tags, Func<Task<T>> work, Func<T, WorkRejection?> rejectionOf)
     {
         var start = Stopwatch.GetTimestamp();
         var outcome = "error";
         try
         {
-            var result = await predict();
-            outcome = Outcome(result.Rejection);
+            var result = await work();
+            outcome = Outcome(rejectionOf(result));
             return result;
         }
         catch (OperationCanceledException)
@@ -73,10 +56,10 @@ public sealed class MlMetrics
         }
         finally
         {
-            if (_batches.Enabled)
+            if (durations.Enabled)
             {
-                _batches.Record(Stopwatch.GetElapsedTime(start).TotalSeconds,
-                    new TagList { { "gaze.model", model }, { "gaze.batch.mode", mode }, { "gaze.outcome", outcome } });
+                tags.Add("gaze.outcome", outcome);
+                durations.Record(Stopwatch.GetElapsedTime(start).TotalSeconds, tags);
             }
         }
     }

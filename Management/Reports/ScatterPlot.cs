@@ -89,5 +89,6 @@ internal sealed class ScatterPlot(double screenWidth, double screenHeight, IRead
 
     private static bool Finite(ScreenPoint point) => double.IsFinite(point.X) && double.IsFinite(point.Y);
 
-    private static string N(double value) => Math.Round(value, 2).ToString("0.##", Invariant);
+    // Only finite values reach the SVG's attributes.
+    private static string N(double value) => CalibrationReportPage.Number(value);
 }
