@@ -20,7 +20,7 @@ public interface IRateGrain : IGrainWithStringKey
     /// <paramref name="admittedAt"/> (its decision's <c>Now</c>) but then refused for a reason of the
     /// service's own (the node was busy), so the retry it was advised is not refused for it.
     /// </summary>
-    ValueTask RefundAsync(RatePolicy policy, DateTimeOffset admittedAt);
+    ValueTask RefundAsync(RatePolicy policy, DateTimeOffset admittedAt, CancellationToken cancellationToken = default);
 
     /// <summary>Reports, without consuming, what each policy would decide now.</summary>
     ValueTask<ImmutableArray<RateDecision>> PeekAsync(ImmutableArray<RatePolicy> policies);

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 
@@ -37,6 +38,8 @@ public static class GazeApiServiceExtensions
 
         services.AddSingleton<RatePolicyCatalog>();
         services.AddSingleton<RateLimitGate>();
+        services.AddSingleton<RateDenialCache>();
+        services.TryAddKeyedSingleton(RateDenialCache.ClockKey, TimeProvider.System);
         services.AddSingleton<RateLimitMetrics>();
         services.AddHostedService<RateLimiterWarmup>();
         services.AddSingleton<MlWorkGate>();

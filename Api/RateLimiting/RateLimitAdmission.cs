@@ -1,5 +1,3 @@
-using Gaze.Grains.Interfaces.RateLimiting;
-
 namespace Gaze.Api.RateLimiting;
 
 /// <summary>
@@ -7,4 +5,4 @@ namespace Gaze.Api.RateLimiting;
 /// and policy it consumed permits of, and when, so that the permits can be given back when the
 /// service itself refuses the request (<see cref="RateLimitGate.RefundAsync"/>).
 /// </summary>
-public sealed record RateLimitAdmission(string ClientKey, RatePolicy Policy, DateTimeOffset AdmittedAt);
+public sealed record RateLimitAdmission(string ClientKey, LimitedPolicy Policy, DateTimeOffset AdmittedAt);

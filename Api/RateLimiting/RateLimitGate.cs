@@ -1,42 +1,40 @@
 using System.Diagnostics;
 using Gaze.Grains.Interfaces;
-using Gaze.Grains.Interfaces.RateLimiting;
+using Microsoft.Extensions.ObjectPool;
 using Microsoft.Extensions.Options;
 
 namespace Gaze.Api.RateLimiting;
 
 /// <summary>
-/// Asks the client's <see cref="IRateGrain"/> for a decision within the configured timeout.
-/// Returns null when the limiter could not answer, so the caller applies the failure policy.
+/// Decides a request: from the node's <see cref="RateDenialCache"/> when the client is known to be
+/// denied, otherwise by its <see cref="IRateGrain"/> within the configured timeout.
 /// </summary>
 public sealed partial class RateLimitGate(
     IGrainFactory grains,
+    RateDenialCache denials,
     IOptions<RateLimitingOptions> options,
     RateLimitMetrics metrics,
     ILogger<RateLimitGate> logger)
 {
     private readonly TimeSpan _timeout = options.Value.DecisionTimeout;
 
-    public async Task<RateDecision?> AcquireAsync(string clientKey, RatePolicy policy, CancellationToken requestAborted)
+    // One deadline per call, reused: a source that did not fire is reset and pooled, so a decision
+    // allocates no timer. Orleans ends a call whose token is cancelled at once, without waiting for
+    // the grain to acknowledge, so no second timeout is needed around it.
+    private readonly ObjectPool<CancellationTokenSource> _deadlines = new DefaultObjectPoolProvider { MaximumRetained = MaxPooledDeadlines }.Create(new DeadlinePolicy());
+
+    // More than the decisions a node has in flight at once on any ordinary load.
+    private const int MaxPooledDeadlines = 1024;
+
+    public ValueTask<RateVerdict> AcquireAsync(string clientKey, LimitedPolicy policy)
     {
-        var started = Stopwatch.GetTimestamp();
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
-        deadline.CancelAfter(_timeout);
-        try
+        if (denials.TryDeny(clientKey, policy, out var cached))
         {
-            var decision = await grains.GetGrain<IRateGrain>(clientKey)
-                .AcquireAsync(policy, deadline.Token)
-                .AsTask()
-                .WaitAsync(_timeout, requestAborted);
-            metrics.Decided(policy.Name, decision.Allowed ? "allowed" : "denied", Stopwatch.GetElapsedTime(started));
-            return decision;
+            metrics.Decided(policy.Name, RateLimitMetrics.Denied, RateLimitMetrics.FromCache);
+            return ValueTask.FromResult(RateVerdict.Deny(cached));
         }
-        catch (Exception exception) when (!requestAborted.IsCancellationRequested)
-        {
-            metrics.Decided(policy.Name, "failed", Stopwatch.GetElapsedTime(started));
-            LogLimiterFailed(logger, exception, clientKey, policy.Name, _timeout);
-            return null;
-        }
+
+        return AskGrainAsync(clientKey, policy);
     }
 
     /// <summary>
@@ -46,19 +44,74 @@ public sealed partial class RateLimitGate(
     /// </summary>
     public async Task RefundAsync(RateLimitAdmission admission)
     {
+        var deadline = Deadline();
         try
         {
-            await grains.GetGrain<IRateGrain>(admission.ClientKey).RefundAsync(admission.Policy, admission.AdmittedAt).AsTask().WaitAsync(_timeout);
+            await grains.GetGrain<IRateGrain>(admission.ClientKey).RefundAsync(admission.Policy.Policy, admission.AdmittedAt, deadline.Token);
         }
         catch (Exception exception)
         {
             LogRefundFailed(logger, exception, admission.ClientKey, admission.Policy.Name);
         }
+        finally
+        {
+            _deadlines.Return(deadline);
+            // Permits given back may admit what this node has cached as denied.
+            denials.Forget(admission.ClientKey);
+        }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not give back the permits of {ClientKey} on {Policy}; they stay consumed")]
+    private async ValueTask<RateVerdict> AskGrainAsync(string clientKey, LimitedPolicy policy)
+    {
+        var ticket = denials.Begin(clientKey);
+        var started = Stopwatch.GetTimestamp();
+        var deadline = Deadline();
+        try
+        {
+            var decision = await grains.GetGrain<IRateGrain>(clientKey).AcquireAsync(policy.Policy, deadline.Token);
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            if (decision.Allowed)
+            {
+                denials.Forget(clientKey);
+                metrics.Decided(policy.Name, RateLimitMetrics.Allowed, RateLimitMetrics.FromGrain, elapsed);
+                return RateVerdict.Admit(decision);
+            }
+
+            var denial = RateLimitDenial.From(decision);
+            denials.Remember(clientKey, policy, ticket, denial);
+            metrics.Decided(policy.Name, RateLimitMetrics.Denied, RateLimitMetrics.FromGrain, elapsed);
+            return RateVerdict.Deny(denial);
+        }
+        catch (Exception exception)
+        {
+            metrics.Decided(policy.Name, RateLimitMetrics.Failed, RateLimitMetrics.FromGrain, Stopwatch.GetElapsedTime(started));
+            LogLimiterFailed(logger, exception, clientKey, policy.Name, _timeout);
+            return RateVerdict.Undecided;
+        }
+        finally
+        {
+            _deadlines.Return(deadline);
+        }
+    }
+
+    private CancellationTokenSource Deadline()
+    {
+        var deadline = _deadlines.Get();
+        deadline.CancelAfter(_timeout);
+        return deadline;
+    }
+
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "Could not give back the permits of {ClientKey} on {Policy}; they stay consumed")]
     private static partial void LogRefundFailed(ILogger logger, Exception exception, string clientKey, string policy);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Rate limiter did not decide for {ClientKey} on {Policy} within {Timeout}")]
+    [LoggerMessage(EventId = 2100, Level = LogLevel.Warning, Message = "Rate limiter did not decide for {ClientKey} on {Policy} within {Timeout}; the failure policy applies")]
     private static partial void LogLimiterFailed(ILogger logger, Exception exception, string clientKey, string policy, TimeSpan timeout);
+
+    /// <summary>Pools only sources that never fired: a fired one cannot be reset, and is disposed.</summary>
+    private sealed class DeadlinePolicy : PooledObjectPolicy<CancellationTokenSource>
+    {
+        public override CancellationTokenSource Create() => new();
+
+        public override bool Return(CancellationTokenSource deadline) => deadline.TryReset();
+    }
 }

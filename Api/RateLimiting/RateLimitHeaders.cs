@@ -13,46 +13,53 @@ public static class RateLimitHeaders
     public static readonly string[] Exposed =
         ["RateLimit-Policy", "RateLimit", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset", "Retry-After"];
 
-    public static void Write(IHeaderDictionary headers, RateDecision decision)
+    /// <summary>The fields of a grain's decision, admitted or denied.</summary>
+    public static void Write(IHeaderDictionary headers, LimitedPolicy policy, RateDecision decision)
     {
         if (decision.Usages.IsEmpty)
         {
             return;
         }
 
-        headers["RateLimit-Policy"] = string.Join(", ", decision.Usages.Select(usage =>
-            $"\"{usage.Rule.Name}\";q={usage.Rule.Permits};w={RateDecision.WholeSeconds(usage.Rule.Window)}"));
-
-        var binding = MostRestrictive(decision);
-        var resetAt = decision.Allowed ? binding.ResetAt : decision.Now + decision.RetryAfter;
-        headers["RateLimit"] = $"\"{binding.Rule.Name}\";r={binding.Remaining};t={RateDecision.WholeSeconds(resetAt - decision.Now)}";
-        headers["X-RateLimit-Limit"] = binding.Rule.Permits.ToString(CultureInfo.InvariantCulture);
-        headers["X-RateLimit-Remaining"] = binding.Remaining.ToString(CultureInfo.InvariantCulture);
-        headers["X-RateLimit-Reset"] = RateDecision.WholeSeconds(resetAt - DateTimeOffset.UnixEpoch).ToString(CultureInfo.InvariantCulture);
         if (!decision.Allowed)
         {
-            headers.RetryAfter = decision.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            WriteDenied(headers, policy, RateLimitDenial.From(decision));
+            return;
         }
+
+        var binding = MostRestrictive(decision);
+        var resetAfter = binding.ResetAt - decision.Now;
+        headers["RateLimit-Policy"] = policy.PolicyField;
+        WriteQuota(headers, binding.Rule, binding.Remaining, resetAfter, decision.Now);
     }
 
     /// <summary>
-    /// The rule that binds: when denied, the one forcing the longest wait; otherwise the one with
-    /// the fewest permits left (ties: the later reset).
+    /// The fields of a denial: the violated rule binds, has no permit left, and frees one when the
+    /// client may retry.
+    /// </summary>
+    public static void WriteDenied(IHeaderDictionary headers, LimitedPolicy policy, RateLimitDenial denial)
+    {
+        headers["RateLimit-Policy"] = policy.PolicyField;
+        WriteQuota(headers, denial.Violated, remaining: 0, denial.RetryAfter, denial.Now);
+        headers.RetryAfter = denial.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+    }
+
+    private static void WriteQuota(IHeaderDictionary headers, RateLimitRule rule, int remaining, TimeSpan resetAfter, DateTimeOffset now)
+    {
+        var remainingText = remaining.ToString(CultureInfo.InvariantCulture);
+        headers["RateLimit"] = $"\"{rule.Name}\";r={remainingText};t={RateDecision.WholeSeconds(resetAfter)}";
+        headers["X-RateLimit-Limit"] = rule.Permits.ToString(CultureInfo.InvariantCulture);
+        headers["X-RateLimit-Remaining"] = remainingText;
+        headers["X-RateLimit-Reset"] = RateDecision.WholeSeconds(now + resetAfter - DateTimeOffset.UnixEpoch).ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// The rule that binds an admitted request: the one with the fewest permits left (ties: the later
+    /// reset). A denied request is bound by its violated rule.
     /// </summary>
     public static RateLimitUsage MostRestrictive(RateDecision decision)
     {
-        // Plain scans: this runs on every limited request, over a handful of rules.
-        if (decision.Violated is { } violated)
-        {
-            foreach (var usage in decision.Usages)
-            {
-                if (usage.Rule == violated)
-                {
-                    return usage;
-                }
-            }
-        }
-
+        // A plain scan: this runs on every admitted request, over a handful of rules.
         var binding = decision.Usages[0];
         foreach (var usage in decision.Usages)
         {

@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 namespace Gaze.Api.RateLimiting;
 
 /// <summary>
-/// Runs after routing and before the endpoint reads the body: one grain call decides the request,
-/// every limited response carries the limit headers, and a denied request ends here with 429.
+/// Runs after routing and before the endpoint reads the body: the gate decides the request, every
+/// limited response carries the limit headers, and a denied request ends here with 429.
 /// </summary>
 public sealed class RateLimitMiddleware(
     RequestDelegate next,
@@ -20,46 +20,54 @@ public sealed class RateLimitMiddleware(
     private readonly bool _failClosed = options.Value.FailurePolicy == FailurePolicy.Closed;
     private readonly string _failurePolicyName = SettingEnumConverter<FailurePolicy>.Spelling(options.Value.FailurePolicy);
 
-    public async Task InvokeAsync(HttpContext context)
+    // Not async: a request that is not limited goes straight on, without a state machine of its own.
+    public Task InvokeAsync(HttpContext context)
     {
         // Only the API routes that name a policy are limited: health, status, documentation, problem
         // pages, the management listener's endpoints, unknown paths and the framework's 405 cost
         // nothing worth protecting.
         if (!_options.Enabled || context.GetEndpoint()?.Metadata.GetMetadata<RateLimitPolicyMetadata>() is not { } limited)
         {
-            await next(context);
-            return;
+            return next(context);
         }
 
-        var policy = catalog.Get(limited.PolicyName);
+        return LimitAsync(context, catalog.Limited(limited.PolicyName));
+    }
+
+    private async Task LimitAsync(HttpContext context, LimitedPolicy policy)
+    {
         var clientKey = ClientKey.From(context.Connection.RemoteIpAddress, _options.Ipv6PrefixLength);
-        var decision = await gate.AcquireAsync(clientKey, policy, context.RequestAborted);
-        if (decision is null)
+        var verdict = await gate.AcquireAsync(clientKey, policy);
+        if (verdict.Admitted is { } decision)
         {
-            metrics.FailurePolicyApplied(policy.Name, _failurePolicyName);
-            if (_failClosed)
-            {
-                context.Response.Headers.RetryAfter = "1";
-                await ProblemWriter.WriteAsync(context, Problem.LimiterUnavailable("The rate limiter could not decide this request in time. Retry in 1 s.", 1));
-                return;
-            }
-
-            await next(context);
-            return;
-        }
-
-        RateLimitHeaders.Write(context.Response.Headers, decision);
-        if (decision.Allowed)
-        {
+            RateLimitHeaders.Write(context.Response.Headers, policy, decision);
             context.Features.Set(new RateLimitAdmission(clientKey, policy, decision.Now));
             await next(context);
+        }
+        else if (verdict.Denial is { } denial)
+        {
+            RateLimitHeaders.WriteDenied(context.Response.Headers, policy, denial);
+            var limit = denial.Violated.Text;
+            var retryAfter = denial.RetryAfterSeconds;
+            await ProblemWriter.WriteAsync(context, Problem.RateLimited(
+                $"Rate limit exceeded: {limit} on {context.Request.Path}. Retry in {retryAfter.ToString(CultureInfo.InvariantCulture)} s.", limit, retryAfter));
+        }
+        else
+        {
+            await ApplyFailurePolicyAsync(context, policy);
+        }
+    }
+
+    private async Task ApplyFailurePolicyAsync(HttpContext context, LimitedPolicy policy)
+    {
+        metrics.FailurePolicyApplied(policy.Name, _failurePolicyName);
+        if (_failClosed)
+        {
+            context.Response.Headers.RetryAfter = "1";
+            await ProblemWriter.WriteAsync(context, Problem.LimiterUnavailable("The rate limiter could not decide this request in time. Retry in 1 s.", 1));
             return;
         }
 
-        // A denied decision names the rule that forces the longest wait.
-        var limit = decision.Violated!.Text;
-        var retryAfter = decision.RetryAfterSeconds;
-        await ProblemWriter.WriteAsync(context, Problem.RateLimited(
-            $"Rate limit exceeded: {limit} on {context.Request.Path}. Retry in {retryAfter.ToString(CultureInfo.InvariantCulture)} s.", limit, retryAfter));
+        await next(context);
     }
 }

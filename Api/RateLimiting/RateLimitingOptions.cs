@@ -30,6 +30,12 @@ public sealed class RateLimitingOptions
     public TimeSpan DecisionTimeout { get; set; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>
+    /// Clients whose denials this node answers again without asking their grain, until they may
+    /// retry (<see cref="RateDenialCache"/>); about 300 bytes each. 0 turns the cache off.
+    /// </summary>
+    public int DenialCacheEntries { get; set; } = 100_000;
+
+    /// <summary>
     /// Proxies (addresses or CIDR networks) whose <c>X-Forwarded-For</c>/<c>Forwarded</c> is believed.
     /// Empty means loopback only.
     /// </summary>

@@ -12,7 +12,7 @@ namespace Gaze.Api.RateLimiting;
 /// </summary>
 public sealed class RatePolicyCatalog
 {
-    private readonly Dictionary<string, RatePolicy> _policies = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, LimitedPolicy> _policies = new(StringComparer.OrdinalIgnoreCase);
 
     public RatePolicyCatalog(IOptions<RateLimitingOptions> options)
     {
@@ -20,11 +20,11 @@ public sealed class RatePolicyCatalog
         Strategy = settings.Strategy;
         StrategyName = SettingEnumConverter<RateStrategy>.Spelling(Strategy);
         var defaults = BuildRules(RatePolicyNames.Default, settings.DefaultLimits, $"{RateLimitingOptions.SectionName}:DefaultLimits", shared: true);
-        _policies[RatePolicyNames.Default] = new RatePolicy(RatePolicyNames.Default, defaults, Strategy);
+        Add(new RatePolicy(RatePolicyNames.Default, defaults, Strategy));
         foreach (var (name, limits) in settings.Endpoints)
         {
             var own = BuildRules(name, limits, $"{RateLimitingOptions.SectionName}:Endpoints:{name}", shared: false);
-            _policies[name] = new RatePolicy(name, own.AddRange(defaults), Strategy);
+            Add(new RatePolicy(name, own.AddRange(defaults), Strategy));
         }
     }
 
@@ -34,11 +34,24 @@ public sealed class RatePolicyCatalog
     public string StrategyName { get; }
 
     /// <summary>Every policy, the default one first.</summary>
-    public IEnumerable<RatePolicy> All => _policies.Values;
+    public IEnumerable<RatePolicy> All => _policies.Values.Select(limited => limited.Policy);
+
+    /// <summary>How many policies there are: the slots of <see cref="LimitedPolicy.Slot"/>.</summary>
+    public int Count => _policies.Count;
 
     /// <summary>The policy of that name; an endpoint naming an unconfigured policy gets the default limits.</summary>
-    public RatePolicy Get(string name) =>
+    public RatePolicy Get(string name) => Limited(name).Policy;
+
+    /// <summary>As <see cref="Get"/>, with what the node needs to apply it.</summary>
+    public LimitedPolicy Limited(string name) =>
         _policies.TryGetValue(name, out var policy) ? policy : _policies[RatePolicyNames.Default];
+
+    // An endpoint policy named like the default one replaces it in its slot.
+    private void Add(RatePolicy policy)
+    {
+        var slot = _policies.TryGetValue(policy.Name, out var replaced) ? replaced.Slot : _policies.Count;
+        _policies[policy.Name] = new LimitedPolicy(policy, slot);
+    }
 
     private ImmutableArray<RateLimitRule> BuildRules(string scope, string? text, string setting, bool shared)
     {

@@ -53,7 +53,7 @@ public sealed partial class RateGrain(
         return ValueTask.FromResult(decision);
     }
 
-    public ValueTask RefundAsync(RatePolicy policy, DateTimeOffset admittedAt)
+    public ValueTask RefundAsync(RatePolicy policy, DateTimeOffset admittedAt, CancellationToken cancellationToken = default)
     {
         if (RateLedger.Refund(state.State, policy, admittedAt, time.GetUtcNow()))
         {
@@ -125,9 +125,10 @@ public sealed partial class RateGrain(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Throttled {ClientKey} on {Policy}: {Limit}, retry after {RetryAfter}")]
+    // Debug: a client hammering its limit must not flood the logs (the decisions metric counts it).
+    [LoggerMessage(EventId = 2000, Level = LogLevel.Debug, Message = "Throttled {ClientKey} on {Policy}: {Limit}, retry after {RetryAfter}")]
     private static partial void LogThrottled(ILogger logger, string clientKey, string policy, string? limit, TimeSpan retryAfter);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not persist rate windows of {ClientKey}; will retry")]
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Could not persist rate windows of {ClientKey}; will retry")]
     private static partial void LogFlushFailed(ILogger logger, Exception exception, string clientKey);
 }

@@ -63,7 +63,7 @@ public static class HttpPredictionTiming
         Console.WriteLine(JsonSerializer.Serialize(results));
     }
 
-    private static async Task CalibrateAsync(HttpClient client, string id, JsonElement rows)
+    internal static async Task CalibrateAsync(HttpClient client, string id, JsonElement rows)
     {
         var points = new JsonArray([.. rows.EnumerateArray().Select(PredictionTiming.Row).Select(r => (JsonNode)new JsonObject
         {
@@ -86,7 +86,7 @@ public static class HttpPredictionTiming
 
     private static Task PostAsync(HttpClient client, string body) => TimedPostAsync(client, body);
 
-    private static string Body(string calibrationId, string model, int width, double[][] samples)
+    internal static string Body(string calibrationId, string model, int width, double[][] samples)
     {
         var text = new StringBuilder();
         text.Append($$"""{"k":9,"screen_height":1080,"screen_width":{{width}},"calib_id":"{{calibrationId}}","model_name":"{{model}}","iris_tracking_data":[""");
@@ -99,7 +99,7 @@ public static class HttpPredictionTiming
         return text.Append("]}").ToString();
     }
 
-    private static async Task<double> TimedPostAsync(HttpClient client, string body)
+    internal static async Task<double> TimedPostAsync(HttpClient client, string body)
     {
         using var content = new StringContent(body, Encoding.UTF8);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");

@@ -1,11 +1,14 @@
 using BenchmarkDotNet.Running;
 using Gaze.Benchmarks;
+using Gaze.Benchmarks.Limiter;
 
 // "calibration <calibration.json> <repeats>": per-model calibration latency (see CalibrationTiming);
 // "prediction <prediction.json> <repeats>": batch-prediction cost in-process (see PredictionTiming);
 // "http-prediction <base url> <prediction.json> <repeats>": the same through a running service;
 // "key-memory <keys>": GC heap and RSS per active client key, and after their grains are collected (see KeyMemory);
 // "soak <base url> <service pid> <seconds> <clients> <idle seconds>": mixed traffic, 5xx and memory (see Soak);
+// "limiter-app <url>": the framework's AddRateLimiter on the same policies, the yardstick of tests/Benchmarks/limiter-vs-builtin.sh;
+// "legit-latency <base url> <prediction.json> <seconds> <clients> <interval ms> <address prefix>": batch latency of well-behaved clients (see LegitLatency);
 // anything else goes to BenchmarkDotNet.
 switch (args)
 {
@@ -23,6 +26,12 @@ switch (args)
         return;
     case ["http-prediction", var service, var golden, var repeats]:
         await HttpPredictionTiming.RunAsync(new Uri(service), golden, int.Parse(repeats));
+        return;
+    case ["limiter-app", var url]:
+        await BuiltInLimiterApp.RunAsync(url);
+        return;
+    case ["legit-latency", var service, var golden, var seconds, var clients, var interval, var prefix]:
+        await LegitLatency.RunAsync(new Uri(service), golden, TimeSpan.FromSeconds(int.Parse(seconds)), int.Parse(clients), TimeSpan.FromMilliseconds(int.Parse(interval)), prefix);
         return;
 }
 

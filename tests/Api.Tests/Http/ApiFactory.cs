@@ -44,9 +44,11 @@ public class ApiFactory : WebApplicationFactory<Program>
 
         builder.ConfigureTestServices(services =>
         {
-            // Grains (rate windows, their write-behind timer) follow the fake clock; ASP.NET Core,
+            // Grains (rate windows, their write-behind timer) and the node's denial cache follow the fake clock; ASP.NET Core,
             // HTTP resilience and Orleans' own loops keep real time.
             services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Grains, Clock);
+            // The node's denial cache measures time on the same clock as the grains it caches.
+            services.AddKeyedSingleton<TimeProvider>(Gaze.Api.RateLimiting.RateDenialCache.ClockKey, Clock);
             services.AddSingleton<IStartupFilter, TestPeerStartupFilter>();
             ConfigureTestServices(services);
         });

@@ -19,7 +19,7 @@ public sealed class RateLimitHeadersTests
         var decision = RateLedger.Decide(state, policy, T0.AddSeconds(18), consume: true);
         var headers = new HeaderDictionary();
 
-        RateLimitHeaders.Write(headers, decision);
+        RateLimitHeaders.Write(headers, new LimitedPolicy(policy, slot: 0), decision);
 
         Assert.Equal("\"calib\";q=10;w=60, \"hour\";q=50;w=3600", headers["RateLimit-Policy"]);
         Assert.Equal("\"calib\";r=8;t=42", headers["RateLimit"]);
@@ -38,7 +38,7 @@ public sealed class RateLimitHeadersTests
         var decision = RateLedger.Decide(state, policy, T0.AddSeconds(17.5), consume: true);
         var headers = new HeaderDictionary();
 
-        RateLimitHeaders.Write(headers, decision);
+        RateLimitHeaders.Write(headers, new LimitedPolicy(policy, slot: 0), decision);
 
         Assert.Equal("43", headers["Retry-After"]);
         Assert.Equal("\"calib\";r=0;t=43", headers["RateLimit"]);

@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+# The limiter's hot path measured as a new user would, with wrk on 127.0.0.1, one server after the
+# other in one run: the service on its embedded default (Release, co-hosted silo, SQLite in a
+# temporary folder, default settings), optionally the same at a baseline commit, a minimal ASP.NET
+# Core app with the framework's AddRateLimiter on the same policies (tests/Benchmarks/Limiter), and
+# flask-limiter under gunicorn with 2 workers (skipped without Debian's python3-flask-limiter and
+# gunicorn). Paths: (a) GET health, (b) one client hammering calib_validation (mostly 429), (c)
+# 10,000 distinct clients (X-Forwarded-For) on calib_validation. Then, for the service: 20
+# legitimate clients sending cached batch predictions within their limits, without and with one
+# client hammering both ML routes with 64 connections. Every server is stopped by its id.
+# Usage: tests/Benchmarks/limiter-vs-builtin.sh [seconds per run, default 10] [baseline commit]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+seconds="${1:-10}"
+baseline="${2:-}"
+work="$(mktemp -d)"
+pid=""
+abuser=""
+cleanup() {
+  [[ -n "$abuser" ]] && kill "$abuser" 2>/dev/null || true
+  [[ -n "$pid" ]] && kill "$pid" 2>/dev/null || true
+  wait 2>/dev/null || true
+  [[ -n "$baseline" ]] && git worktree remove --force "$work/baseline" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
+
+dotnet build -c Release tests/Benchmarks -v q -nologo >/dev/null
+bench=tests/Benchmarks/bin/Release/net10.0
+if [[ -n "$baseline" ]]; then
+  git worktree add -f -q "$work/baseline" "$baseline"
+  (cd "$work/baseline" && dotnet build -c Release Api -v q -nologo >/dev/null)
+fi
+
+# A calibration form with every field valid but no samples: an admitted request ends in a 400.
+python3 - "$work/form.txt" <<'PY'
+import json, sys, urllib.parse
+form = {"file_name": "x", "from_ruxailab": False, "k": 2, "screen_width": 1000, "screen_height": 600,
+        "model": "Linear Regression", "fixed_circle_iris_points": [], "calib_circle_iris_points": []}
+open(sys.argv[1], "w").write(urllib.parse.urlencode({k: json.dumps(v) for k, v in form.items()}))
+PY
+cat > "$work/hammer.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+local f = io.open("$work/form.txt", "r"); wrk.body = f:read("*a"); f:close()
+LUA
+# 10,000 clients taken in turn; \$prefix keeps the warm-up's clients apart from the measured ones.
+cat > "$work/many.lua" <<LUA
+wrk.method = "POST"
+local f = io.open("$work/form.txt", "r"); wrk.body = f:read("*a"); f:close()
+local prefix = os.getenv("CLIENT_PREFIX")
+local n = 0
+request = function()
+  n = (n + 1) % 10000
+  return wrk.format(nil, nil, {["Content-Type"] = "application/x-www-form-urlencoded",
+    ["X-Forwarded-For"] = prefix .. math.floor(n / 256) .. "." .. (n % 256)}, nil)
+end
+LUA
+cat > "$work/abuse.lua" <<LUA
+local f = io.open("$work/form.txt", "r"); local form = f:read("*a"); f:close()
+local n = 0
+request = function()
+  n = n + 1
+  if n % 2 == 0 then
+    return wrk.format("POST", "/api/session/calib_validation", {["Content-Type"] = "application/x-www-form-urlencoded", ["X-Forwarded-For"] = "203.0.113.66"}, form)
+  end
+  return wrk.format("POST", "/api/session/batch_predict", {["Content-Type"] = "application/json", ["X-Forwarded-For"] = "203.0.113.66"}, "{}")
+end
+LUA
+
+start_service() { # folder name -> sets pid and port
+  port="$(free_port)"
+  (cd "$1/Api/bin/Release/net10.0" && exec dotnet Api.dll --Urls="http://127.0.0.1:$port" --Management:Urls="http://127.0.0.1:$(free_port)" \
+    --Orleans:SiloPort="$(free_port)" --Orleans:GatewayPort="$(free_port)" --Storage:Sqlite:DataSource="$work/$2.db") >"$work/$2.log" 2>&1 &
+  pid=$!
+}
+start_builtin() { port="$(free_port)"; dotnet "$bench/Benchmarks.dll" limiter-app "http://127.0.0.1:$port" >"$work/builtin.log" 2>&1 & pid=$!; }
+start_flask() {
+  port="$(free_port)"
+  (cd tests/Benchmarks/Limiter && exec /usr/bin/gunicorn -w 2 -b "127.0.0.1:$port" --log-level warning flask_limiter_app:app) >"$work/flask.log" 2>&1 &
+  pid=$!
+}
+stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""; }
+wait_healthy() { for _ in $(seq 1 150); do curl -sf "http://127.0.0.1:$port/api/session/health" >/dev/null && return; sleep 0.2; done; echo "server did not start" >&2; exit 1; }
+
+measure() { # system path wrk-args...
+  local system="$1" path="$2"; shift 2
+  local out; out="$(wrk -t2 -c32 -d"${seconds}s" --latency "$@")"
+  echo "$system $path $(awk '/Requests\/sec/ {print $2}' <<<"$out") $(awk '/^    Latency/ {print $2}' <<<"$out") $(awk '$1=="99%" {print $2}' <<<"$out")" >>"$work/results"
+}
+
+wrk_paths() { # system
+  local base="http://127.0.0.1:$port"
+  wrk -t2 -c32 -d3s "$base/api/session/health" >/dev/null
+  measure "$1" health "$base/api/session/health"
+  wrk -t2 -c32 -d3s -s "$work/hammer.lua" "$base/api/session/calib_validation" >/dev/null
+  measure "$1" hammer -s "$work/hammer.lua" "$base/api/session/calib_validation"
+  CLIENT_PREFIX=10.1. wrk -t2 -c32 -d3s -s "$work/many.lua" "$base/api/session/calib_validation" >/dev/null
+  CLIENT_PREFIX=10.2. measure "$1" many -s "$work/many.lua" "$base/api/session/calib_validation"
+}
+
+legit() { # system
+  local base="http://127.0.0.1:$port" legit_seconds=$((seconds * 3))
+  echo "$1 quiet $(dotnet "$bench/Benchmarks.dll" legit-latency "$base" tests/goldens/prediction.json "$legit_seconds" 20 2000 192.0.2.)" >>"$work/legit"
+  wrk -t1 -c64 -d"$((legit_seconds + 15))s" -s "$work/abuse.lua" "$base" >"$work/abuse.txt" &
+  abuser=$!
+  sleep 2
+  echo "$1 abused $(dotnet "$bench/Benchmarks.dll" legit-latency "$base" tests/goldens/prediction.json "$legit_seconds" 20 2000 198.51.100.)" >>"$work/legit"
+  kill "$abuser" 2>/dev/null || true; wait "$abuser" 2>/dev/null || true; abuser=""
+}
+
+start_service . ours; wait_healthy; wrk_paths ours; legit ours; stop
+if [[ -n "$baseline" ]]; then start_service "$work/baseline" baseline; wait_healthy; wrk_paths baseline; legit baseline; stop; fi
+start_builtin; wait_healthy; wrk_paths builtin; stop
+if /usr/bin/python3 -c 'import flask_limiter' 2>/dev/null && command -v gunicorn >/dev/null; then
+  start_flask; wait_healthy; wrk_paths flask-limiter; stop
+else
+  echo "flask-limiter skipped: apt-get install -y python3-flask-limiter gunicorn" >&2
+fi
+
+python3 - "$work/results" "$work/legit" <<'PY'
+import json, sys
+rows = [line.split() for line in open(sys.argv[1])]
+runs = {(system, path): (float(rps), avg, p99) for system, path, rps, avg, p99 in rows}
+systems = list(dict.fromkeys(system for system, *_ in rows))
+titles = {"health": "(a) GET health", "hammer": "(b) one client hammering calib_validation", "many": "(c) 10,000 clients on calib_validation"}
+print("| path | " + " | ".join(systems) + " | " + " | ".join(f"{s} / builtin" for s in systems if s != "builtin") + " |")
+print("|---|" + "---:|" * (2 * len(systems) - 1))
+for path, title in titles.items():
+    base = runs[("builtin", path)][0]
+    cells = [f"{runs[(s, path)][0]:,.0f} req/s, avg {runs[(s, path)][1]}, p99 {runs[(s, path)][2]}" for s in systems]
+    ratios = [f"{runs[(s, path)][0] / base:.2f}" for s in systems if s != "builtin"]
+    print(f"| {title} | " + " | ".join(cells) + " | " + " | ".join(ratios) + " |")
+print()
+print("| service | legitimate batch latency | requests | p50 ms | p99 ms | max ms | statuses |")
+print("|---|---|---:|---:|---:|---:|---|")
+legit = {}
+for line in open(sys.argv[2]):
+    system, phase, payload = line.split(" ", 2)
+    result = json.loads(payload)
+    legit[(system, phase)] = result
+    print(f"| {system} | {'without abuser' if phase == 'quiet' else 'one client hammering both ML routes, 64 connections'} | {result['requests']} | "
+          f"{result['p50_ms']:.2f} | {result['p99_ms']:.2f} | {result['max_ms']:.2f} | {result['statuses']} |")
+for system in dict.fromkeys(s for s, _ in legit):
+    q, a = legit[(system, "quiet")], legit[(system, "abused")]
+    print(f"\n{system}: under abuse p50 x{a['p50_ms'] / q['p50_ms']:.2f}, p99 x{a['p99_ms'] / q['p99_ms']:.2f}")
+PY
