@@ -12,8 +12,8 @@ namespace Gaze.Grains.Storage;
 /// <remarks>
 /// Optimistic concurrency: the ETag is a per-row version number. A write or clear carrying a stale
 /// ETag changes nothing and throws <see cref="InconsistentStateException"/>, as Orleans expects.
-/// Every statement is a single auto-committed statement in WAL mode, so a write that returned has
-/// been committed and survives a process kill. Written here because Orleans ships no SQLite provider
+/// Statements run in batches (<see cref="SqliteBatches"/>) in WAL mode, and a write returns only
+/// once its batch committed, so a write that returned survives a process kill. Written here because Orleans ships no SQLite provider
 /// (its ADO.NET provider targets server databases and needs their scripts).
 /// </remarks>
 public sealed partial class SqliteGrainStorage(
@@ -22,20 +22,40 @@ public sealed partial class SqliteGrainStorage(
     IGrainStorageSerializer serializer,
     ILogger<SqliteGrainStorage> logger) : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
 {
-    private readonly SqliteSchema _schema = new(options);
+    private const string SelectSql = "SELECT version, payload FROM grain_state WHERE storage = $storage AND state = $state AND grain = $grain";
+    private const string SelectVersionSql = "SELECT version FROM grain_state WHERE storage = $storage AND state = $state AND grain = $grain";
+    private const string DeleteSql = "DELETE FROM grain_state WHERE storage = $storage AND state = $state AND grain = $grain AND version = $version";
+
+    // First write of a grain: succeeds only if no row exists (someone else may have created it).
+    private const string InsertSql = """
+        INSERT INTO grain_state (storage, state, grain, version, payload, updated_at)
+        VALUES ($storage, $state, $grain, 1, $payload, $now)
+        ON CONFLICT DO NOTHING RETURNING version
+        """;
+
+    private const string UpdateSql = """
+        UPDATE grain_state SET version = version + 1, payload = $payload, updated_at = $now
+        WHERE storage = $storage AND state = $state AND grain = $grain AND version = $version
+        RETURNING version
+        """;
+
+    private readonly SqliteBatches _batches = new(new SqliteSchema(options));
 
     /// <summary>Creates the file and schema while the silo starts, so a bad path fails the start, not the first request.</summary>
     public void Participate(ISiloLifecycle lifecycle) =>
-        lifecycle.Subscribe($"{nameof(SqliteGrainStorage)}-{storageName}", ServiceLifecycleStage.ApplicationServices, _ => _schema.EnsureCreatedAsync());
+        lifecycle.Subscribe($"{nameof(SqliteGrainStorage)}-{storageName}", ServiceLifecycleStage.ApplicationServices, _ => _batches.Schema.EnsureCreatedAsync());
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        await using var connection = await _schema.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT version, payload FROM grain_state WHERE storage = $storage AND state = $state AND grain = $grain";
-        AddKey(command, stateName, grainId);
-        await using var reader = await command.ExecuteReaderAsync();
-        if (!await reader.ReadAsync())
+        var grain = grainId.ToString();
+        var (version, payload) = await _batches.RunAsync(batch =>
+        {
+            var command = Keyed(batch.Command(SelectSql), stateName, grain);
+            using var reader = command.ExecuteReader();
+            return reader.Read() ? (reader.GetInt64(0), (byte[])reader.GetValue(1)) : (0L, null);
+        });
+
+        if (payload is null)
         {
             grainState.State = Activator.CreateInstance<T>();
             grainState.ETag = null;
@@ -43,8 +63,6 @@ public sealed partial class SqliteGrainStorage(
             return;
         }
 
-        var version = reader.GetInt64(0);
-        var payload = (byte[])reader.GetValue(1);
         grainState.State = serializer.Deserialize<T>(new BinaryData(payload)) ?? Activator.CreateInstance<T>();
         grainState.ETag = FormatETag(version);
         grainState.RecordExists = true;
@@ -53,58 +71,55 @@ public sealed partial class SqliteGrainStorage(
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var payload = serializer.Serialize(grainState.State).ToArray();
-        await using var connection = await _schema.OpenAsync();
-        await using var command = connection.CreateCommand();
-        if (grainState.ETag is null)
+        var grain = grainId.ToString();
+        var etag = grainState.ETag;
+        var expected = etag is null ? (long?)null : ParseETag(etag);
+        var (written, stored) = await _batches.RunAsync(batch =>
         {
-            // First write of this grain: succeeds only if no row exists (someone else may have created it).
-            command.CommandText = """
-                INSERT INTO grain_state (storage, state, grain, version, payload, updated_at)
-                VALUES ($storage, $state, $grain, 1, $payload, $now)
-                ON CONFLICT DO NOTHING RETURNING version
-                """;
-        }
-        else
+            var command = Keyed(batch.Command(expected is null ? InsertSql : UpdateSql), stateName, grain);
+            if (expected is { } version)
+            {
+                command.Parameters.AddWithValue("$version", version);
+            }
+
+            command.Parameters.AddWithValue("$payload", payload);
+            command.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+            return command.ExecuteScalar() is long newVersion ? (newVersion, (long?)null) : (0L, ReadVersion(batch, stateName, grain));
+        });
+
+        if (written == 0)
         {
-            command.CommandText = """
-                UPDATE grain_state SET version = version + 1, payload = $payload, updated_at = $now
-                WHERE storage = $storage AND state = $state AND grain = $grain AND version = $version
-                RETURNING version
-                """;
-            command.Parameters.AddWithValue("$version", ParseETag(grainState.ETag));
+            throw Conflict(stateName, grainId, stored, etag);
         }
 
-        AddKey(command, stateName, grainId);
-        command.Parameters.AddWithValue("$payload", payload);
-        command.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
-        var newVersion = await command.ExecuteScalarAsync();
-        if (newVersion is null)
-        {
-            throw await ConflictAsync(connection, stateName, grainId, grainState.ETag);
-        }
-
-        grainState.ETag = FormatETag((long)newVersion);
+        grainState.ETag = FormatETag(written);
         grainState.RecordExists = true;
     }
 
     public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        await using var connection = await _schema.OpenAsync();
-        if (grainState.ETag is not null)
+        var grain = grainId.ToString();
+        var etag = grainState.ETag;
+        var expected = etag is null ? (long?)null : ParseETag(etag);
+        var (cleared, stored) = await _batches.RunAsync(batch =>
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = "DELETE FROM grain_state WHERE storage = $storage AND state = $state AND grain = $grain AND version = $version";
-            AddKey(command, stateName, grainId);
-            command.Parameters.AddWithValue("$version", ParseETag(grainState.ETag));
-            if (await command.ExecuteNonQueryAsync() == 0)
+            if (expected is { } version)
             {
-                throw await ConflictAsync(connection, stateName, grainId, grainState.ETag);
+                var command = Keyed(batch.Command(DeleteSql), stateName, grain);
+                command.Parameters.AddWithValue("$version", version);
+                return command.ExecuteNonQuery() > 0 ? (true, (long?)null) : (false, ReadVersion(batch, stateName, grain));
             }
-        }
-        else if (await ReadVersionAsync(connection, stateName, grainId) is { } stored)
-        {
+
             // Clearing without an ETag while a row exists means this activation never saw that row.
-            throw new InconsistentStateException($"Clear of {grainId} without an ETag, but version {stored} is stored.", FormatETag(stored), null, null);
+            var existing = ReadVersion(batch, stateName, grain);
+            return (existing is null, existing);
+        });
+
+        if (!cleared)
+        {
+            throw expected is null
+                ? new InconsistentStateException($"Clear of {grainId} without an ETag, but version {stored} is stored.", FormatETag(stored!.Value), null, null)
+                : Conflict(stateName, grainId, stored, etag);
         }
 
         grainState.State = Activator.CreateInstance<T>();
@@ -112,9 +127,8 @@ public sealed partial class SqliteGrainStorage(
         grainState.RecordExists = false;
     }
 
-    private async Task<InconsistentStateException> ConflictAsync(SqliteConnection connection, string stateName, GrainId grainId, string? currentETag)
+    private InconsistentStateException Conflict(string stateName, GrainId grainId, long? stored, string? currentETag)
     {
-        var stored = await ReadVersionAsync(connection, stateName, grainId);
         var storedETag = stored is { } v ? FormatETag(v) : null;
         LogConflict(logger, storageName, stateName, grainId, storedETag, currentETag);
         return new InconsistentStateException(
@@ -124,19 +138,15 @@ public sealed partial class SqliteGrainStorage(
             null);
     }
 
-    private async Task<long?> ReadVersionAsync(SqliteConnection connection, string stateName, GrainId grainId)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT version FROM grain_state WHERE storage = $storage AND state = $state AND grain = $grain";
-        AddKey(command, stateName, grainId);
-        return await command.ExecuteScalarAsync() is long version ? version : null;
-    }
+    private long? ReadVersion(SqliteBatches.Batch batch, string stateName, string grain) =>
+        Keyed(batch.Command(SelectVersionSql), stateName, grain).ExecuteScalar() is long version ? version : null;
 
-    private void AddKey(SqliteCommand command, string stateName, GrainId grainId)
+    private SqliteCommand Keyed(SqliteCommand command, string stateName, string grain)
     {
         command.Parameters.AddWithValue("$storage", storageName);
         command.Parameters.AddWithValue("$state", stateName);
-        command.Parameters.AddWithValue("$grain", grainId.ToString());
+        command.Parameters.AddWithValue("$grain", grain);
+        return command;
     }
 
     private static string FormatETag(long version) => version.ToString(CultureInfo.InvariantCulture);
