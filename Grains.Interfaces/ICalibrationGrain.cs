@@ -12,5 +12,6 @@ public interface ICalibrationGrain : IGrainWithIntegerKey
     /// Stores the calibration under its id, then runs it. Well-formed data that cannot be
     /// calibrated comes back as a rejection, not an exception. Stops early when cancelled.
     /// </summary>
+    [ResponseTimeout(MlCallTimeout.Text)]
     Task<CalibrationResult> CalibrateAsync(CalibrationRecord record, CancellationToken cancellationToken = default);
 }

@@ -9,8 +9,10 @@ namespace Gaze.Grains.Interfaces;
 public interface IPredictionGrain : IGrainWithIntegerKey
 {
     /// <summary>Maps a session batch with a stored calibration (docs/algorithms.md section 3).</summary>
+    [ResponseTimeout(MlCallTimeout.Text)]
     Task<PredictionResult> PredictAsync(StoredPredictionRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Maps a session batch with calibration rows sent alongside it, and scores them (docs/algorithms.md section 4).</summary>
+    [ResponseTimeout(MlCallTimeout.Text)]
     Task<PredictionResult> PredictStatelessAsync(StatelessPredictionRequest request, CancellationToken cancellationToken = default);
 }

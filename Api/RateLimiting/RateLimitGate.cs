@@ -38,6 +38,12 @@ public sealed partial class RateLimitGate(
     }
 
     /// <summary>
+    /// Whether this node holds a denial for the client and policy: the client is asking again
+    /// before its <c>Retry-After</c>. Decides nothing and counts nothing.
+    /// </summary>
+    public bool IsRepeat(string clientKey, LimitedPolicy policy) => denials.TryDeny(clientKey, policy, out _);
+
+    /// <summary>
     /// Gives back the permits of <paramref name="admission"/>, within the decision timeout. A refund
     /// that fails leaves them consumed (the client waits a little longer; no limit is exceeded), so
     /// it is logged and not raised.

@@ -14,7 +14,8 @@ public sealed class RateLimitMiddleware(
     RatePolicyCatalog catalog,
     RateLimitGate gate,
     RateLimitMetrics metrics,
-    IOptions<RateLimitingOptions> options)
+    IOptions<RateLimitingOptions> options,
+    [FromKeyedServices(RateDenialCache.ClockKey)] TimeProvider clock)
 {
     private readonly RateLimitingOptions _options = options.Value;
     private readonly bool _failClosed = options.Value.FailurePolicy == FailurePolicy.Closed;
@@ -37,6 +38,12 @@ public sealed class RateLimitMiddleware(
     private async Task LimitAsync(HttpContext context, LimitedPolicy policy)
     {
         var clientKey = ClientKey.From(context.Connection.RemoteIpAddress, _options.Ipv6PrefixLength);
+        // A repeat is held back first and then decided, so its answer is the one that holds when it goes out.
+        if (_options.RepeatDenialDelay > TimeSpan.Zero && gate.IsRepeat(clientKey, policy) && !await HoldBackAsync(context))
+        {
+            return;
+        }
+
         var verdict = await gate.AcquireAsync(clientKey, policy);
         if (verdict.Admitted is { } decision)
         {
@@ -55,6 +62,20 @@ public sealed class RateLimitMiddleware(
         else
         {
             await ApplyFailurePolicyAsync(context, policy);
+        }
+    }
+
+    // The client may hang up while it waits; then there is no one left to answer.
+    private async Task<bool> HoldBackAsync(HttpContext context)
+    {
+        try
+        {
+            await Task.Delay(_options.RepeatDenialDelay, clock, context.RequestAborted);
+            return true;
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            return false;
         }
     }
 

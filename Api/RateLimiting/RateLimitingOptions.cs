@@ -36,6 +36,13 @@ public sealed class RateLimitingOptions
     public int DenialCacheEntries { get; set; } = 100_000;
 
     /// <summary>
+    /// How long a request denied from the <see cref="RateDenialCache"/> waits before its 429 goes
+    /// out: only a client that ignored its <c>Retry-After</c> gets one, and holding its answer back
+    /// bounds what each of its connections can send, so it cannot crowd out other clients. 0 answers at once.
+    /// </summary>
+    public TimeSpan RepeatDenialDelay { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
     /// Proxies (addresses or CIDR networks) whose <c>X-Forwarded-For</c>/<c>Forwarded</c> is believed.
     /// Empty means loopback only.
     /// </summary>

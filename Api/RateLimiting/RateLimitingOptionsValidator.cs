@@ -3,7 +3,7 @@ using Gaze.Grains.Hosting.Settings;
 
 namespace Gaze.Api.RateLimiting;
 
-/// <summary>Checks the <c>RateLimiting</c> section: limit strings, strategy, failure policy, proxies, timeout, denial cache size, prefix.</summary>
+/// <summary>Checks the <c>RateLimiting</c> section: limit strings, strategy, failure policy, proxies, timeout, denial cache and delay, prefix.</summary>
 public sealed class RateLimitingOptionsValidator() : SettingsValidator<RateLimitingOptions>(RateLimitingOptions.SectionName)
 {
     protected override void Check(RateLimitingOptions options, SettingErrors errors)
@@ -16,6 +16,7 @@ public sealed class RateLimitingOptionsValidator() : SettingsValidator<RateLimit
 
         // Strategy and FailurePolicy need no check here: their converter refuses anything but a member.
         errors.RequirePositive(options.DecisionTimeout, nameof(options.DecisionTimeout));
+        errors.Require(options.RepeatDenialDelay >= TimeSpan.Zero && options.RepeatDenialDelay <= TimeSpan.FromSeconds(10), nameof(options.RepeatDenialDelay), $"must be 0 to 10 seconds, not {options.RepeatDenialDelay}");
         errors.Require(options.DenialCacheEntries >= 0, nameof(options.DenialCacheEntries), $"must be 0 (off) or more, not {options.DenialCacheEntries}");
         errors.Require(options.Ipv6PrefixLength is >= 1 and <= 128, nameof(options.Ipv6PrefixLength), $"must be 1-128, not {options.Ipv6PrefixLength}");
         for (var i = 0; i < options.TrustedProxies.Length; i++)

@@ -1,6 +1,7 @@
 using Gaze.Calibration;
 using Gaze.Grains.Interfaces;
 using Gaze.Grains.Interfaces.Calibration;
+using Gaze.Grains.Scheduling;
 using Gaze.Grains.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -19,6 +20,7 @@ public sealed partial class CalibrationGrain(
     IOptions<CalibrationOptions> options,
     [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time,
     MlMetrics metrics,
+    MlThreads mlThreads,
     ILogger<CalibrationGrain> logger) : Grain, ICalibrationGrain
 {
     private readonly Calibrator _calibrator = new(options.Value.EffectiveGrids());
@@ -44,9 +46,10 @@ public sealed partial class CalibrationGrain(
         var samples = record.Fixed.ToSamples();
         try
         {
-            // CPU-bound within this turn; the calibrator checks the token between stages (and
-            // between grid candidates) so an abandoned or over-budget request frees its core.
-            var outcome = _calibrator.Calibrate(samples, record.K, record.Model, cancellationToken);
+            // CPU-bound, on the silo's ML threads so that it never holds a thread-pool thread; the
+            // calibrator checks the token between stages (and between grid candidates) so an
+            // abandoned or over-budget request frees its core.
+            var outcome = await mlThreads.RunAsync(() => _calibrator.Calibrate(samples, record.K, record.Model, cancellationToken), cancellationToken);
             LogCalibrated(logger, record.Id, record.Model, samples.Length, outcome.Split, outcome.ChosenX, outcome.ChosenY);
             await KeepReportAsync(store, stored.Version, CalibrationReports.From(outcome, record.Model, time.GetUtcNow()), record.Id);
             return CalibrationResult.Success(CalibrationResponseWriter.ToJson(outcome));

@@ -45,8 +45,7 @@ public static class GazeClientBuilderExtensions
             return true;
         });
         client.Services.AddGazeEngineOptions();
-        client.Services.AddOptions<ClientMessagingOptions>().Configure<IOptions<CalibrationOptions>, IOptions<PredictionOptions>>(
-            (messaging, calibration, prediction) => MessagingTimeouts.Apply(messaging, calibration.Value, prediction.Value));
+        client.Services.AddOptions<ClientMessagingOptions>().Configure(MessagingTimeouts.Apply);
         return client;
     }
 }

@@ -4,6 +4,7 @@ using Gaze.Grains.Hosting.Memory;
 using Gaze.Grains.Hosting.Redis;
 using Gaze.Grains.Hosting.Settings;
 using Gaze.Grains.Prediction;
+using Gaze.Grains.Scheduling;
 using Gaze.Grains.Storage;
 using Gaze.Grains.Telemetry;
 using Gaze.Prediction;
@@ -76,12 +77,13 @@ public static class GazeSiloBuilderExtensions
 
         silo.Services.AddGazeEngineOptions();
         silo.Services.AddSingleton<GazeMappingCache>();
+        silo.Services.AddValidatedOptions<MlThreadsOptions, MlThreadsOptionsValidator>(MlThreadsOptions.SectionName);
+        silo.Services.AddSingleton<MlThreads>();
         silo.Services.AddMetrics();
         silo.Services.AddSingleton<MlMetrics>();
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.AddHostedService<MemoryReturnService>();
-        silo.Services.AddOptions<SiloMessagingOptions>().Configure<IOptions<CalibrationOptions>, IOptions<PredictionOptions>>(
-            (messaging, calibration, prediction) => MessagingTimeouts.Apply(messaging, calibration.Value, prediction.Value));
+        silo.Services.AddOptions<SiloMessagingOptions>().Configure(MessagingTimeouts.Apply);
         return silo;
     }
 

@@ -1,20 +1,15 @@
-using Gaze.Calibration;
-using Gaze.Prediction;
 using Orleans.Configuration;
 
 namespace Gaze.Grains.Hosting;
 
-/// <summary>Grain-call timeouts that fit the ML time budgets, for silos and clients alike.</summary>
+/// <summary>Grain-call timeouts, for silos and clients alike.</summary>
 public static class MessagingTimeouts
 {
     /// <summary>
-    /// Orleans 10 no longer cancels a timed-out call by default; grains should stop work nobody awaits.
-    /// Calls wait long enough for a calibration or a batch to use its whole time budget.
+    /// Orleans 10 no longer cancels a timed-out call by default; grains should stop work nobody
+    /// awaits. The timeout itself stays Orleans' default for every call but the ML ones, which carry
+    /// their own (<see cref="Interfaces.MlCallTimeout"/>): raising it for all would let a stuck
+    /// rate-limit or storage call hang for as long as a calibration may take.
     /// </summary>
-    public static void Apply(MessagingOptions messaging, CalibrationOptions calibration, PredictionOptions prediction)
-    {
-        var longestBudget = TimeSpan.FromTicks(Math.Max(calibration.TimeBudget.Ticks, prediction.TimeBudget.Ticks));
-        messaging.CancelRequestOnTimeout = true;
-        messaging.ResponseTimeout = TimeSpan.FromTicks(Math.Max(messaging.ResponseTimeout.Ticks, (longestBudget + TimeSpan.FromSeconds(30)).Ticks));
-    }
+    public static void Apply(MessagingOptions messaging) => messaging.CancelRequestOnTimeout = true;
 }

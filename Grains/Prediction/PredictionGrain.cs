@@ -3,6 +3,7 @@ using Gaze.Grains.Calibration;
 using Gaze.Grains.Interfaces;
 using Gaze.Grains.Interfaces.Calibration;
 using Gaze.Grains.Interfaces.Prediction;
+using Gaze.Grains.Scheduling;
 using Gaze.Grains.Telemetry;
 using Gaze.Prediction;
 using Microsoft.Extensions.Logging;
@@ -14,10 +15,11 @@ namespace Gaze.Grains.Prediction;
 /// Maps session batches to screen points. A stateless worker: Orleans keeps at most one activation
 /// per core on each node (the default bound) and each handles one batch at a time. Stored-mode
 /// mappings come from the node's <see cref="GazeMappingCache"/>, keyed by the calibration's current
-/// revision, which is asked of the calibration's store grain on every batch.
+/// revision, which is asked of the calibration's store grain on every batch. Fits and predictions
+/// run on the silo's <see cref="MlThreads"/>.
 /// </summary>
 [StatelessWorker]
-public sealed partial class PredictionGrain(GazeMappingCache cache, MlMetrics metrics, ILogger<PredictionGrain> logger) : Grain, IPredictionGrain
+public sealed partial class PredictionGrain(GazeMappingCache cache, MlMetrics metrics, MlThreads mlThreads, ILogger<PredictionGrain> logger) : Grain, IPredictionGrain
 {
     public Task<PredictionResult> PredictAsync(StoredPredictionRequest request, CancellationToken cancellationToken = default) =>
         metrics.TimeBatchAsync(GazeMapping.ResolveModel(request.Model), "stored", () => PredictWithStoreAsync(request, cancellationToken));
@@ -60,17 +62,17 @@ public sealed partial class PredictionGrain(GazeMappingCache cache, MlMetrics me
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        return Guarded(request.CalibrationId, () => Predict(mapping ?? FitStored(stored!, key with { Revision = stored!.Revision }, cancellationToken), request.Samples));
+        return await mlThreads.RunAsync(() => Guarded(request.CalibrationId, () => Predict(mapping ?? FitStored(stored!, key with { Revision = stored!.Revision }, cancellationToken), request.Samples)), cancellationToken);
     }
 
     public Task<PredictionResult> PredictStatelessAsync(StatelessPredictionRequest request, CancellationToken cancellationToken = default) =>
-        metrics.TimeBatchAsync(GazeMapping.ResolveModel(request.Model), "stateless", () => Task.FromResult(Guarded("(stateless)", () =>
+        metrics.TimeBatchAsync(GazeMapping.ResolveModel(request.Model), "stateless", () => mlThreads.RunAsync(() => Guarded("(stateless)", () =>
         {
             var calibration = request.Calibration.ToSamples();
             var mapping = GazeMapping.Fit(calibration, request.Model, request.ScreenWidth, request.ScreenHeight, GazeMappingKind.Stateless, cancellationToken);
             var validation = ValidationMetricsCalculator.Compute(mapping, calibration, Eyes(request.Validation));
             return Predict(mapping, request.Samples) with { ValidationMetricsJson = ValidationMetricsWriter.ToJson(validation) };
-        })));
+        }), cancellationToken));
 
     // A fit that runs out of its caller's budget fails for every batch waiting on it, and is not cached.
     private GazeMapping FitStored(StoredCalibration stored, GazeMappingKey key, CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using Gaze.Grains.Interfaces;
 using Gaze.Calibration;
 using Gaze.Selection;
 
@@ -9,6 +10,7 @@ public sealed class CalibrationOptionsValidator() : SettingsValidator<Calibratio
     protected override void Check(CalibrationOptions options, SettingErrors errors)
     {
         errors.RequirePositive(options.TimeBudget, nameof(options.TimeBudget));
+        errors.Require(options.TimeBudget <= MlCallTimeout.LongestBudget, nameof(options.TimeBudget), $"must be at most {MlCallTimeout.LongestBudget}, the longest an ML grain call is awaited, not {options.TimeBudget}");
         foreach (var (model, grid) in options.Grids)
         {
             foreach (var problem in GridCheck.Problems(model, grid))

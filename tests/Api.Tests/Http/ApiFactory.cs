@@ -37,6 +37,8 @@ public class ApiFactory : WebApplicationFactory<Program>
         // A busy test machine (several test assemblies share two cores) must not turn a slow
         // decision into the failure policy; the failure-policy tests set their own timeout.
         builder.UseSetting("RateLimiting:DecisionTimeout", "00:00:10");
+        // Repeated denials wait on the fake clock; tests that do not test that wait answer at once.
+        builder.UseSetting("RateLimiting:RepeatDenialDelay", "00:00:00");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
