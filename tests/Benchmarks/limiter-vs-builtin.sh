@@ -7,12 +7,15 @@
 # gunicorn). Paths: (a) GET health, (b) one client hammering calib_validation (mostly 429), (c)
 # 10,000 distinct clients (X-Forwarded-For) on calib_validation. Then, for the service: 20
 # legitimate clients sending cached batch predictions within their limits, without and with one
-# client hammering both ML routes with 64 connections. Every server is stopped by its id.
-# Usage: tests/Benchmarks/limiter-vs-builtin.sh [seconds per run, default 10] [baseline commit]
+# client hammering both ML routes with 64 connections (also with RateLimiting:RepeatDenialDelay=0,
+# to show what holding repeated denials back does). Servers take turns in rounds, so that a busy
+# machine affects all alike; medians are reported. Every server is stopped by its id.
+# Usage: tests/Benchmarks/limiter-vs-builtin.sh [seconds per run, default 10] [rounds, default 3] [baseline commit]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds="${1:-10}"
-baseline="${2:-}"
+rounds="${2:-3}"
+baseline="${3:-}"
 work="$(mktemp -d)"
 pid=""
 abuser=""
@@ -70,10 +73,10 @@ request = function()
 end
 LUA
 
-start_service() { # folder name -> sets pid and port
+start_service() { # folder name [extra settings] -> sets pid and port
   port="$(free_port)"
   (cd "$1/Api/bin/Release/net10.0" && exec dotnet Api.dll --Urls="http://127.0.0.1:$port" --Management:Urls="http://127.0.0.1:$(free_port)" \
-    --Orleans:SiloPort="$(free_port)" --Orleans:GatewayPort="$(free_port)" --Storage:Sqlite:DataSource="$work/$2.db") >"$work/$2.log" 2>&1 &
+    --Orleans:SiloPort="$(free_port)" --Orleans:GatewayPort="$(free_port)" --Storage:Sqlite:DataSource="$work/$2-$round.db" ${3:-}) >"$work/$2.log" 2>&1 &
   pid=$!
 }
 start_builtin() { port="$(free_port)"; dotnet "$bench/Benchmarks.dll" limiter-app "http://127.0.0.1:$port" >"$work/builtin.log" 2>&1 & pid=$!; }
@@ -88,7 +91,7 @@ wait_healthy() { for _ in $(seq 1 150); do curl -sf "http://127.0.0.1:$port/api/
 measure() { # system path wrk-args...
   local system="$1" path="$2"; shift 2
   local out; out="$(wrk -t2 -c32 -d"${seconds}s" --latency "$@")"
-  echo "$system $path $(awk '/Requests\/sec/ {print $2}' <<<"$out") $(awk '/^    Latency/ {print $2}' <<<"$out") $(awk '$1=="99%" {print $2}' <<<"$out")" >>"$work/results"
+  echo "$system $path $round $(awk '/Requests\/sec/ {print $2}' <<<"$out") $(awk '/^    Latency/ {print $2}' <<<"$out") $(awk '$1=="99%" {print $2}' <<<"$out")" >>"$work/results"
 }
 
 wrk_paths() { # system
@@ -103,47 +106,65 @@ wrk_paths() { # system
 
 legit() { # system
   local base="http://127.0.0.1:$port" legit_seconds=$((seconds * 3))
-  echo "$1 quiet $(dotnet "$bench/Benchmarks.dll" legit-latency "$base" tests/goldens/prediction.json "$legit_seconds" 20 2000 192.0.2.)" >>"$work/legit"
+  echo "$1 quiet $round $(dotnet "$bench/Benchmarks.dll" legit-latency "$base" tests/goldens/prediction.json "$legit_seconds" 20 2000 192.0.2.)" >>"$work/legit"
   wrk -t1 -c64 -d"$((legit_seconds + 15))s" -s "$work/abuse.lua" "$base" >"$work/abuse.txt" &
   abuser=$!
   sleep 2
-  echo "$1 abused $(dotnet "$bench/Benchmarks.dll" legit-latency "$base" tests/goldens/prediction.json "$legit_seconds" 20 2000 198.51.100.)" >>"$work/legit"
+  echo "$1 abused $round $(dotnet "$bench/Benchmarks.dll" legit-latency "$base" tests/goldens/prediction.json "$legit_seconds" 20 2000 198.51.100.)" >>"$work/legit"
   kill "$abuser" 2>/dev/null || true; wait "$abuser" 2>/dev/null || true; abuser=""
 }
 
-start_service . ours; wait_healthy; wrk_paths ours; legit ours; stop
-if [[ -n "$baseline" ]]; then start_service "$work/baseline" baseline; wait_healthy; wrk_paths baseline; legit baseline; stop; fi
-start_builtin; wait_healthy; wrk_paths builtin; stop
-if /usr/bin/python3 -c 'import flask_limiter' 2>/dev/null && command -v gunicorn >/dev/null; then
-  start_flask; wait_healthy; wrk_paths flask-limiter; stop
-else
-  echo "flask-limiter skipped: apt-get install -y python3-flask-limiter gunicorn" >&2
-fi
+has_flask=false
+if /usr/bin/python3 -c 'import flask_limiter' 2>/dev/null && command -v gunicorn >/dev/null; then has_flask=true
+else echo "flask-limiter skipped: apt-get install -y python3-flask-limiter gunicorn" >&2; fi
+for round in $(seq 1 "$rounds"); do
+  start_service . ours; wait_healthy; wrk_paths ours; legit ours; stop
+  start_service . ours-no-delay --RateLimiting:RepeatDenialDelay=00:00:00; wait_healthy; wrk_paths ours-no-delay; legit ours-no-delay; stop
+  if [[ -n "$baseline" ]]; then start_service "$work/baseline" baseline; wait_healthy; wrk_paths baseline; legit baseline; stop; fi
+  start_builtin; wait_healthy; wrk_paths builtin; stop
+  if $has_flask; then start_flask; wait_healthy; wrk_paths flask-limiter; stop; fi
+done
 
-python3 - "$work/results" "$work/legit" <<'PY'
-import json, sys
-rows = [line.split() for line in open(sys.argv[1])]
-runs = {(system, path): (float(rps), avg, p99) for system, path, rps, avg, p99 in rows}
-systems = list(dict.fromkeys(system for system, *_ in rows))
+python3 - "$work/results" "$work/legit" "$rounds" <<'PY'
+import json, sys, statistics, collections
+runs = collections.defaultdict(list)
+for line in open(sys.argv[1]):
+    system, path, _, rps, avg, p99 = line.split()
+    runs[(system, path)].append((float(rps), avg, p99))
+systems = list(dict.fromkeys(system for system, _ in runs))
+
+def median_run(values):
+    # The round with the median rate, so its latencies belong to that rate.
+    return sorted(values)[len(values) // 2]
+
 titles = {"health": "(a) GET health", "hammer": "(b) one client hammering calib_validation", "many": "(c) 10,000 clients on calib_validation"}
+print(f"Medians of {sys.argv[3]} rounds (req/s, and the average and p99 latency of the median round).\n")
 print("| path | " + " | ".join(systems) + " | " + " | ".join(f"{s} / builtin" for s in systems if s != "builtin") + " |")
 print("|---|" + "---:|" * (2 * len(systems) - 1))
 for path, title in titles.items():
-    base = runs[("builtin", path)][0]
-    cells = [f"{runs[(s, path)][0]:,.0f} req/s, avg {runs[(s, path)][1]}, p99 {runs[(s, path)][2]}" for s in systems]
-    ratios = [f"{runs[(s, path)][0] / base:.2f}" for s in systems if s != "builtin"]
+    base = median_run(runs[("builtin", path)])[0]
+    cells, ratios = [], []
+    for s in systems:
+        rps, avg, p99 = median_run(runs[(s, path)])
+        cells.append(f"{rps:,.0f} req/s, avg {avg}, p99 {p99}")
+        if s != "builtin":
+            ratios.append(f"{rps / base:.2f}")
     print(f"| {title} | " + " | ".join(cells) + " | " + " | ".join(ratios) + " |")
 print()
-print("| service | legitimate batch latency | requests | p50 ms | p99 ms | max ms | statuses |")
-print("|---|---|---:|---:|---:|---:|---|")
-legit = {}
+legit = collections.defaultdict(list)
 for line in open(sys.argv[2]):
-    system, phase, payload = line.split(" ", 2)
-    result = json.loads(payload)
-    legit[(system, phase)] = result
-    print(f"| {system} | {'without abuser' if phase == 'quiet' else 'one client hammering both ML routes, 64 connections'} | {result['requests']} | "
-          f"{result['p50_ms']:.2f} | {result['p99_ms']:.2f} | {result['max_ms']:.2f} | {result['statuses']} |")
+    system, phase, _, payload = line.split(" ", 3)
+    legit[(system, phase)].append(json.loads(payload))
+print("| service | legitimate batch latency | requests | p50 ms | p99 ms | statuses | p99 / without abuser |")
+print("|---|---|---:|---:|---:|---|---:|")
 for system in dict.fromkeys(s for s, _ in legit):
-    q, a = legit[(system, "quiet")], legit[(system, "abused")]
-    print(f"\n{system}: under abuse p50 x{a['p50_ms'] / q['p50_ms']:.2f}, p99 x{a['p99_ms'] / q['p99_ms']:.2f}")
+    quiet_p99 = statistics.median(r["p99_ms"] for r in legit[(system, "quiet")])
+    for phase, label in (("quiet", "without abuser"), ("abused", "one client hammering both ML routes, 64 connections")):
+        results = legit[(system, phase)]
+        p50 = statistics.median(r["p50_ms"] for r in results)
+        p99 = statistics.median(r["p99_ms"] for r in results)
+        statuses = collections.Counter()
+        for r in results:
+            statuses.update(r["statuses"])
+        print(f"| {system} | {label} | {sum(r['requests'] for r in results)} | {p50:.2f} | {p99:.2f} | {dict(statuses)} | {p99 / quiet_p99:.2f} |")
 PY
