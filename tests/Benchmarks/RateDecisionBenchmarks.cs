@@ -27,6 +27,10 @@ public class RateDecisionBenchmarks
     private readonly SteppingClock _clock = new();
     private BenchmarkSilo _silo = null!;
     private IRateGrain _grain = null!;
+    private IPingGrain _ping = null!;
+    private RateDenialCache _denials = null!;
+    private LimitedPolicy _limited = null!;
+    private RateDenialCache.Ticket _ticket;
     private RatePolicy _policy = null!;
     private PartitionedRateLimiter<string> _limiter = null!;
     private readonly RateState _ledgerState = new();
@@ -44,6 +48,11 @@ public class RateDecisionBenchmarks
         _clock.Step = admitted ? TimeSpan.FromSeconds(433) : TimeSpan.Zero;
         _policy = new RatePolicyCatalog(Options.Create(new RateLimitingOptions())).Get(RatePolicyNames.Calibration);
         _grain = _silo.Grains.GetGrain<IRateGrain>($"bench-{Outcome}");
+        _ping = _silo.Grains.GetGrain<IPingGrain>("ping");
+        var options = Options.Create(new RateLimitingOptions());
+        var catalog = new RatePolicyCatalog(options);
+        _limited = catalog.Limited(RatePolicyNames.Calibration);
+        _denials = new RateDenialCache(options, catalog, TimeProvider.System);
         _limiter = PartitionedRateLimiter.CreateChained([.. _policy.Rules.Select(rule => SlidingWindow(rule, admitted))]);
 
         // Reach the steady state being measured (activation done; over the limit for Denied).
@@ -52,13 +61,21 @@ public class RateDecisionBenchmarks
             await _grain.AcquireAsync(_policy);
             _limiter.AttemptAcquire("203.0.113.7").Dispose();
             RateLedger.Decide(_ledgerState, _policy, _clock.GetUtcNow(), consume: true);
+            await _ping.PingAsync();
+            await _ping.EchoAsync(_policy);
         }
+
+        // A denial the node holds until the limit lets the client in again (a minute).
+        var denied = new RateDecision(false, [], DateTimeOffset.UtcNow, TimeSpan.FromMinutes(1), _policy.Rules[0]);
+        _ticket = _denials.Begin("203.0.113.7");
+        _denials.Remember("203.0.113.7", _limited, _ticket, RateLimitDenial.From(denied));
     }
 
     [GlobalCleanup]
     public async Task CleanupAsync()
     {
         _limiter.Dispose();
+        _denials.Dispose();
         await _silo.DisposeAsync();
     }
 
@@ -71,6 +88,18 @@ public class RateDecisionBenchmarks
 
     [Benchmark(Description = "RateGrain (co-hosted call)")]
     public async Task<bool> Grain() => (await _grain.AcquireAsync(_policy)).Allowed;
+
+    /// <summary>An Orleans call to a co-hosted grain that does nothing: the floor of any grain decision.</summary>
+    [Benchmark(Description = "Empty co-hosted grain call")]
+    public async Task<int> Ping() => await _ping.PingAsync();
+
+    /// <summary>The same call carrying the policy and a decision, deciding nothing: what arguments and answer add.</summary>
+    [Benchmark(Description = "Grain call with policy and decision, no logic")]
+    public async Task<bool> Echo() => (await _ping.EchoAsync(_policy)).Allowed;
+
+    /// <summary>A repeated denial answered by the node's denial cache: no grain call at all.</summary>
+    [Benchmark(Description = "RateDenialCache hit (repeated denial)")]
+    public bool CachedDenial() => _denials.TryDeny("203.0.113.7", _limited, out _);
 
     /// <summary>The grain's decision logic alone, without the Orleans call: what the call itself costs.</summary>
     [Benchmark(Description = "RateLedger (grain logic, no call)")]
