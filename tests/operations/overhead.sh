@@ -3,7 +3,8 @@
 # cheapest routes, measured with wrk on the embedded service (Release, co-hosted silo, SQLite in a
 # temporary folder): GET health (no grain call) and one client hammering calib_validation (one
 # grain call each, almost all 429). Variants of this checkout and of a baseline commit, started
-# one after the other on free loopback ports, in rounds, so that a busy machine affects all alike;
+# one after the other on free loopback ports, in rounds, so that a busy machine affects all alike
+# (repeated denials answered at once, so that the hammering client measures the limiter's path);
 # each process is stopped by its id.
 # Usage: tests/operations/overhead.sh <baseline commit> [rounds, default 3] [seconds per run, default 10]
 set -euo pipefail
@@ -54,7 +55,7 @@ run() { # name folder extra
   local port; port="$(free_port)"
   (cd "$2/Api/bin/Release/net10.0" && exec dotnet Api.dll --Urls="http://127.0.0.1:$port" --Management:Urls="http://127.0.0.1:$(free_port)" \
     --Orleans:SiloPort="$(free_port)" --Orleans:GatewayPort="$(free_port)" --Storage:Sqlite:DataSource="$work/$1-$round.db" \
-    --Logging:LogLevel:Default=Warning $3) >"$work/$1.log" 2>&1 &
+    --Logging:LogLevel:Default=Warning --RateLimiting:RepeatDenialDelay=00:00:00 $3) >"$work/$1.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 150); do curl -sf "http://127.0.0.1:$port/api/session/health" >/dev/null && break; sleep 0.2; done
   wrk -t2 -c32 -d3s "http://127.0.0.1:$port/api/session/health" >/dev/null
