@@ -56,9 +56,6 @@ public sealed class RateDenialCache : IDisposable
         }
     }
 
-    /// <summary>Clients with a cached denial (including ones that have run out but are not yet evicted).</summary>
-    public long Count => _clients?.Count ?? 0;
-
     /// <summary>Taken just before the grain call whose answer may be cached.</summary>
     public Ticket Begin(string clientKey) => new(_clock.GetTimestamp(), Volatile.Read(ref _changes[Stripe(clientKey)]));
 

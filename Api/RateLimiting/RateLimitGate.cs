@@ -7,16 +7,19 @@ namespace Gaze.Api.RateLimiting;
 
 /// <summary>
 /// Decides a request: from the node's <see cref="RateDenialCache"/> when the client is known to be
-/// denied, otherwise by its <see cref="IRateGrain"/> within the configured timeout.
+/// denied (after holding the repeat back for <see cref="RateLimitingOptions.RepeatDenialDelay"/>),
+/// otherwise by its <see cref="IRateGrain"/> within the configured timeout.
 /// </summary>
 public sealed partial class RateLimitGate(
     IGrainFactory grains,
     RateDenialCache denials,
     IOptions<RateLimitingOptions> options,
     RateLimitMetrics metrics,
+    [FromKeyedServices(RateDenialCache.ClockKey)] TimeProvider clock,
     ILogger<RateLimitGate> logger)
 {
     private readonly TimeSpan _timeout = options.Value.DecisionTimeout;
+    private readonly TimeSpan _repeatDelay = options.Value.RepeatDenialDelay;
 
     // One deadline per call, reused: a source that did not fire is reset and pooled, so a decision
     // allocates no timer. Orleans ends a call whose token is cancelled at once, without waiting for
@@ -26,22 +29,39 @@ public sealed partial class RateLimitGate(
     // More than the decisions a node has in flight at once on any ordinary load.
     private const int MaxPooledDeadlines = 1024;
 
-    public ValueTask<RateVerdict> AcquireAsync(string clientKey, LimitedPolicy policy)
+    /// <summary>
+    /// The decision for one request. Throws <see cref="OperationCanceledException"/> only when the
+    /// client hangs up while its repeat is held back.
+    /// </summary>
+    public ValueTask<RateVerdict> AcquireAsync(string clientKey, LimitedPolicy policy, CancellationToken requestAborted)
     {
-        if (denials.TryDeny(clientKey, policy, out var cached))
+        if (!denials.TryDeny(clientKey, policy, out var cached))
         {
-            metrics.Decided(policy.Name, RateLimitMetrics.Denied, RateLimitMetrics.FromCache);
-            return ValueTask.FromResult(RateVerdict.Deny(cached));
+            return AskGrainAsync(clientKey, policy);
         }
 
-        return AskGrainAsync(clientKey, policy);
+        if (_repeatDelay > TimeSpan.Zero)
+        {
+            return HoldBackThenDecideAsync(clientKey, policy, requestAborted);
+        }
+
+        metrics.Decided(policy.Name, RateLimitMetrics.Denied, RateLimitMetrics.FromCache);
+        return ValueTask.FromResult(RateVerdict.Deny(cached));
     }
 
-    /// <summary>
-    /// Whether this node holds a denial for the client and policy: the client is asking again
-    /// before its <c>Retry-After</c>. Decides nothing and counts nothing.
-    /// </summary>
-    public bool IsRepeat(string clientKey, LimitedPolicy policy) => denials.TryDeny(clientKey, policy, out _);
+    // Decided after the wait, so the answer is the one that holds when it goes out (the denial may
+    // have run out meanwhile).
+    private async ValueTask<RateVerdict> HoldBackThenDecideAsync(string clientKey, LimitedPolicy policy, CancellationToken requestAborted)
+    {
+        await Task.Delay(_repeatDelay, clock, requestAborted);
+        if (!denials.TryDeny(clientKey, policy, out var cached))
+        {
+            return await AskGrainAsync(clientKey, policy);
+        }
+
+        metrics.Decided(policy.Name, RateLimitMetrics.Denied, RateLimitMetrics.FromCache);
+        return RateVerdict.Deny(cached);
+    }
 
     /// <summary>
     /// Gives back the permits of <paramref name="admission"/>, within the decision timeout. A refund

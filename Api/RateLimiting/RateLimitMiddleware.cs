@@ -14,8 +14,7 @@ public sealed class RateLimitMiddleware(
     RatePolicyCatalog catalog,
     RateLimitGate gate,
     RateLimitMetrics metrics,
-    IOptions<RateLimitingOptions> options,
-    [FromKeyedServices(RateDenialCache.ClockKey)] TimeProvider clock)
+    IOptions<RateLimitingOptions> options)
 {
     private readonly RateLimitingOptions _options = options.Value;
     private readonly bool _failClosed = options.Value.FailurePolicy == FailurePolicy.Closed;
@@ -38,13 +37,17 @@ public sealed class RateLimitMiddleware(
     private async Task LimitAsync(HttpContext context, LimitedPolicy policy)
     {
         var clientKey = ClientKey.From(context.Connection.RemoteIpAddress, _options.Ipv6PrefixLength);
-        // A repeat is held back first and then decided, so its answer is the one that holds when it goes out.
-        if (_options.RepeatDenialDelay > TimeSpan.Zero && gate.IsRepeat(clientKey, policy) && !await HoldBackAsync(context))
+        RateVerdict verdict;
+        try
         {
+            verdict = await gate.AcquireAsync(clientKey, policy, context.RequestAborted);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client hung up while its repeated denial was held back: no one is left to answer.
             return;
         }
 
-        var verdict = await gate.AcquireAsync(clientKey, policy);
         if (verdict.Admitted is { } decision)
         {
             RateLimitHeaders.Write(context.Response.Headers, policy, decision);
@@ -62,20 +65,6 @@ public sealed class RateLimitMiddleware(
         else
         {
             await ApplyFailurePolicyAsync(context, policy);
-        }
-    }
-
-    // The client may hang up while it waits; then there is no one left to answer.
-    private async Task<bool> HoldBackAsync(HttpContext context)
-    {
-        try
-        {
-            await Task.Delay(_options.RepeatDenialDelay, clock, context.RequestAborted);
-            return true;
-        }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
-        {
-            return false;
         }
     }
 

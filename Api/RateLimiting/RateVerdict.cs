@@ -16,8 +16,6 @@ public readonly struct RateVerdict
     /// <summary>The denial, from the grain or from this node's denial cache.</summary>
     public RateLimitDenial? Denial { get; }
 
-    public bool IsUndecided => Admitted is null && Denial is null;
-
     public static RateVerdict Admit(RateDecision decision) => new(decision, null);
 
     public static RateVerdict Deny(RateLimitDenial denial) => new(null, denial);

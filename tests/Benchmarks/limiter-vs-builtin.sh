@@ -38,12 +38,7 @@ if [[ -n "$baseline" ]]; then
 fi
 
 # A calibration form with every field valid but no samples: an admitted request ends in a 400.
-python3 - "$work/form.txt" <<'PY'
-import json, sys, urllib.parse
-form = {"file_name": "x", "from_ruxailab": False, "k": 2, "screen_width": 1000, "screen_height": 600,
-        "model": "Linear Regression", "fixed_circle_iris_points": [], "calib_circle_iris_points": []}
-open(sys.argv[1], "w").write(urllib.parse.urlencode({k: json.dumps(v) for k, v in form.items()}))
-PY
+python3 tests/operations/empty_calibration_form.py "$work/form.txt"
 cat > "$work/hammer.lua" <<LUA
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"

@@ -30,12 +30,7 @@ dotnet build -c Release Api -v q -nologo >/dev/null
 
 # A calibration form with every field valid but no samples: admitted requests end in a 400, and
 # after the first 10 per minute (the calib limit) every request is a 429 from the limiter.
-python3 - "$work/form.txt" <<'PY'
-import json, sys, urllib.parse
-form = {"file_name": "x", "from_ruxailab": False, "k": 2, "screen_width": 1000, "screen_height": 600,
-        "model": "Linear Regression", "fixed_circle_iris_points": [], "calib_circle_iris_points": []}
-open(sys.argv[1], "w").write(urllib.parse.urlencode({k: json.dumps(v) for k, v in form.items()}))
-PY
+python3 tests/operations/empty_calibration_form.py "$work/form.txt"
 cat > "$work/post.lua" <<LUA
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"

@@ -128,12 +128,14 @@ public sealed class RateDenialCachePropertyTests
 
         public Run(RateLimitingOptions limits, TimeSpan latency)
         {
+            // Repeats answered at once: the hold-back waits on the clock, which only the steps move.
+            limits.RepeatDenialDelay = TimeSpan.Zero;
             var options = Options.Create(limits);
             var catalog = new RatePolicyCatalog(options);
             _policies = [catalog.Limited(RatePolicyNames.Calibration), catalog.Limited(RatePolicyNames.BatchPrediction)];
             Grains = new LedgerGrains(_clock) { Latency = latency };
             var meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
-            _gate = new RateLimitGate(Grains.Factory, new RateDenialCache(options, catalog, _clock), options, new RateLimitMetrics(meters), NullLogger<RateLimitGate>.Instance);
+            _gate = new RateLimitGate(Grains.Factory, new RateDenialCache(options, catalog, _clock), options, new RateLimitMetrics(meters), _clock, NullLogger<RateLimitGate>.Instance);
         }
 
         public LedgerGrains Grains { get; }
@@ -155,7 +157,7 @@ public sealed class RateDenialCachePropertyTests
             var policy = Policy(step);
             var truth = Grains.WouldDecide(client, policy.Policy);
             var calls = Grains.Calls;
-            var answer = _gate.AcquireAsync(client, policy).AsTask().GetAwaiter().GetResult();
+            var answer = _gate.AcquireAsync(client, policy, CancellationToken.None).AsTask().GetAwaiter().GetResult();
             var decidedByCache = Grains.Calls == calls;
             if (answer.Admitted is { } admitted)
             {
