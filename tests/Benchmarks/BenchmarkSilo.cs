@@ -22,14 +22,19 @@ public sealed class BenchmarkSilo : IAsyncDisposable
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
 
     /// <param name="services">Replacements for the benchmark, e.g. a grain clock.</param>
-    public static async Task<BenchmarkSilo> StartAsync(int siloPort, int gatewayPort, Action<IServiceCollection>? services = null)
+    /// <param name="silo">Changes after the service's own silo set-up, e.g. another grain storage.</param>
+    public static async Task<BenchmarkSilo> StartAsync(int siloPort, int gatewayPort, Action<IServiceCollection>? services = null, Action<ISiloBuilder>? silo = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "gaze-bench-" + Guid.NewGuid().ToString("N"));
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Sqlite:DataSource"] = Path.Combine(directory, "bench.db") });
         builder.Logging.ClearProviders();
         services?.Invoke(builder.Services);
-        builder.UseOrleans(silo => silo.UseLocalhostClustering(siloPort, gatewayPort).AddGazeGrains());
+        builder.UseOrleans(orleans =>
+        {
+            orleans.UseLocalhostClustering(siloPort, gatewayPort).AddGazeGrains();
+            silo?.Invoke(orleans);
+        });
         var host = builder.Build();
         await host.StartAsync();
         return new BenchmarkSilo(host, directory);

@@ -9,9 +9,13 @@ using Gaze.Benchmarks.Limiter;
 // "soak <base url> <service pid> <seconds> <clients> <idle seconds>": mixed traffic, 5xx and memory (see Soak);
 // "limiter-app <url>": the framework's AddRateLimiter on the same policies, the yardstick of tests/Benchmarks/limiter-vs-builtin.sh;
 // "legit-latency <base url> <prediction.json> <seconds> <clients> <interval ms> <address prefix>": batch latency of well-behaved clients (see LegitLatency);
+// "grain-throughput <seconds>": grain calls per second in-process, to active grains and to new activations (see GrainThroughput);
 // anything else goes to BenchmarkDotNet.
 switch (args)
 {
+    case ["grain-throughput", var seconds]:
+        await GrainThroughput.RunAsync(TimeSpan.FromSeconds(int.Parse(seconds)));
+        return;
     case ["calibration", var golden, var repeats]:
         CalibrationTiming.Run(golden, int.Parse(repeats));
         return;
