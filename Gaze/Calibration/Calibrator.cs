@@ -13,7 +13,15 @@ namespace Gaze.Calibration;
 /// </summary>
 public sealed class Calibrator(IReadOnlyDictionary<string, Dictionary<string, string[]>> grids)
 {
-    public CalibrationOutcome Calibrate(IReadOnlyList<CalibrationSample> samples, int k, string model, CancellationToken cancellationToken)
+    /// <summary>The calibration with every step on the calling thread, one after the other.</summary>
+    public CalibrationOutcome Calibrate(IReadOnlyList<CalibrationSample> samples, int k, string model, CancellationToken cancellationToken) =>
+        CalibrateAsync(samples, k, model, InlineFitWork.Instance, cancellationToken).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// The calibration with its CPU-bound steps on <paramref name="work"/>: both axes, and every
+    /// fit of their grid searches, at once. The outcome is the same wherever the steps run.
+    /// </summary>
+    public async Task<CalibrationOutcome> CalibrateAsync(IReadOnlyList<CalibrationSample> samples, int k, string model, IFitWork work, CancellationToken cancellationToken)
     {
         var split = SplitRows(samples);
         if (k > split.Test.Length)
@@ -21,10 +29,11 @@ public sealed class Calibrator(IReadOnlyDictionary<string, Dictionary<string, st
             throw new CalibrationRejectedException($"k = {k} clusters need at least {k} held-out samples, but the split holds out {split.Test.Length}.");
         }
 
-        var chosenX = FitAndPredict(model, samples, split, s => [s.LeftX, s.RightX], s => s.PointX, cancellationToken, out var predictedX);
-        var chosenY = FitAndPredict(model, samples, split, s => [s.LeftY, s.RightY], s => s.PointY, cancellationToken, out var predictedY);
-        cancellationToken.ThrowIfCancellationRequested();
-        var centroids = KMeansClustering.Centroids([.. predictedX.Zip(predictedY, (x, y) => new[] { x, y })], k);
+        var axisX = FitAndPredictAsync(model, samples, split, s => [s.LeftX, s.RightX], s => s.PointX, work, cancellationToken);
+        var axisY = FitAndPredictAsync(model, samples, split, s => [s.LeftY, s.RightY], s => s.PointY, work, cancellationToken);
+        var (chosenX, predictedX) = await axisX;
+        var (chosenY, predictedY) = await axisY;
+        var centroids = await work.RunAsync(() => KMeansClustering.Centroids([.. predictedX.Zip(predictedY, (x, y) => new[] { x, y })], k), cancellationToken);
         return new CalibrationOutcome(
             Targets(samples, split.Test, predictedX, predictedY),
             centroids,
@@ -53,14 +62,14 @@ public sealed class Calibrator(IReadOnlyDictionary<string, Dictionary<string, st
         }
     }
 
-    private ModelParameters FitAndPredict(
+    private async Task<(ModelParameters Chosen, double[] Predictions)> FitAndPredictAsync(
         string model,
         IReadOnlyList<CalibrationSample> samples,
         SplitResult split,
         Func<CalibrationSample, double[]> features,
         Func<CalibrationSample, double> target,
-        CancellationToken cancellationToken,
-        out double[] predictions)
+        IFitWork work,
+        CancellationToken cancellationToken)
     {
         var scaler = new StandardScaler();
         var train = split.Train.Select(i => features(samples[i])).ToArray();
@@ -69,18 +78,12 @@ public sealed class Calibrator(IReadOnlyDictionary<string, Dictionary<string, st
         var test = scaler.Transform([.. split.Test.Select(i => features(samples[i]))]);
         var targets = split.Train.Select(i => target(samples[i])).ToArray();
 
-        IRegressor fitted;
         var chosen = ModelParameters.None;
-        if (model == ModelRegistry.LinearRegression || !grids.TryGetValue(model, out var grid))
-        {
-            fitted = ModelRegistry.Create(model, ModelParameters.None);
-            fitted.Fit(train, targets, cancellationToken);
-        }
-        else
+        if (model != ModelRegistry.LinearRegression && grids.TryGetValue(model, out var grid))
         {
             try
             {
-                (fitted, chosen) = GridSearch.FitBest(p => ModelRegistry.Create(model, p), ParameterGrid.Expand(grid), train, targets, cancellationToken);
+                chosen = await GridSearch.SelectAsync(model, ParameterGrid.Expand(grid), train, targets, work, cancellationToken);
             }
             catch (SplitImpossibleException impossible)
             {
@@ -88,8 +91,15 @@ public sealed class Calibrator(IReadOnlyDictionary<string, Dictionary<string, st
             }
         }
 
-        predictions = fitted.Predict(test);
-        return chosen;
+        var predictions = await work.RunAsync(
+            () =>
+            {
+                var fitted = ModelRegistry.Create(model, chosen);
+                fitted.Fit(train, targets, cancellationToken);
+                return fitted.Predict(test);
+            },
+            cancellationToken);
+        return (chosen, predictions);
     }
 
     private static List<TargetOutcome> Targets(IReadOnlyList<CalibrationSample> samples, int[] test, double[] predictedX, double[] predictedY)

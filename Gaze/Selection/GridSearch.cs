@@ -8,41 +8,66 @@ namespace Gaze.Selection;
 /// each of 5 contiguous folds' complements and scored on the fold; the highest mean score wins,
 /// ties going to the earlier candidate in grid order; the winner is refitted on all rows.
 /// </summary>
+/// <remarks>
+/// The candidate × fold fits are independent, so all of them are handed to <see cref="IFitWork"/>
+/// at once; the scores are then averaged per candidate in fold order and compared in grid order,
+/// so the choice does not depend on where or in which order the fits ran.
+/// </remarks>
 public static class GridSearch
 {
     public const int Folds = 5;
 
+    /// <summary>The best candidate, refitted on all rows, with every step on the calling thread.</summary>
     public static (IRegressor Model, ModelParameters Best) FitBest(
-        Func<ModelParameters, IRegressor> create,
+        string model,
         IReadOnlyList<ModelParameters> candidates,
         double[][] rows,
         double[] targets,
         CancellationToken cancellationToken)
     {
-        var folds = KFold.Split(rows.Length, Folds);
+        var best = SelectAsync(model, candidates, rows, targets, InlineFitWork.Instance, cancellationToken).GetAwaiter().GetResult();
+        var fitted = ModelRegistry.Create(model, best);
+        fitted.Fit(rows, targets, cancellationToken);
+        return (fitted, best);
+    }
+
+    /// <summary>The candidate with the best mean cross-validated R² (the earliest of equals).</summary>
+    /// <exception cref="SplitImpossibleException">Fewer rows than folds.</exception>
+    public static async Task<ModelParameters> SelectAsync(
+        string model,
+        IReadOnlyList<ModelParameters> candidates,
+        double[][] rows,
+        double[] targets,
+        IFitWork work,
+        CancellationToken cancellationToken)
+    {
+        var folds = KFold.Split(rows.Length, Folds)
+            .Select(fold => (TrainRows: Pick(rows, fold.Train), TrainTargets: Pick(targets, fold.Train), TestRows: Pick(rows, fold.Test), TestTargets: Pick(targets, fold.Test)))
+            .ToArray();
+        var scores = await Task.WhenAll(candidates.SelectMany(candidate => folds.Select(fold =>
+            work.ScoreAsync(new FoldFit(model, candidate, fold.TrainRows, fold.TrainTargets, fold.TestRows, fold.TestTargets), cancellationToken))));
+
         var bestScore = double.NegativeInfinity;
         var best = candidates[0];
-        foreach (var candidate in candidates)
+        for (var c = 0; c < candidates.Count; c++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var score = folds.Average(fold => FoldScore(create(candidate), fold, rows, targets, cancellationToken));
+            // The mean as LINQ's Average computes it: summed in fold order, then divided.
+            double sum = 0;
+            for (var f = 0; f < folds.Length; f++)
+            {
+                sum += scores[c * folds.Length + f];
+            }
+
+            var score = sum / folds.Length;
             // A failed (NaN) score ranks last; strictly greater keeps the earlier of equal candidates.
             if (score > bestScore)
             {
                 bestScore = score;
-                best = candidate;
+                best = candidates[c];
             }
         }
 
-        var model = create(best);
-        model.Fit(rows, targets, cancellationToken);
-        return (model, best);
-    }
-
-    private static double FoldScore(IRegressor model, (int[] Train, int[] Test) fold, double[][] rows, double[] targets, CancellationToken cancellationToken)
-    {
-        model.Fit(Pick(rows, fold.Train), Pick(targets, fold.Train), cancellationToken);
-        return RSquared.Score(Pick(targets, fold.Test), model.Predict(Pick(rows, fold.Test)));
+        return best;
     }
 
     private static T[] Pick<T>(T[] source, int[] indices)

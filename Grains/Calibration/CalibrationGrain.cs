@@ -21,9 +21,11 @@ public sealed partial class CalibrationGrain(
     [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider time,
     MlMetrics metrics,
     MlThreads mlThreads,
+    IGrainFactory grains,
     ILogger<CalibrationGrain> logger) : Grain, ICalibrationGrain
 {
     private readonly Calibrator _calibrator = new(options.Value.EffectiveGrids());
+    private readonly SiloFitWork _work = new(grains, mlThreads);
 
     public Task<CalibrationResult> CalibrateAsync(CalibrationRecord record, CancellationToken cancellationToken = default) =>
         metrics.TimeCalibrationAsync(record.Model, () => StoreAndCalibrateAsync(record, cancellationToken));
@@ -46,10 +48,10 @@ public sealed partial class CalibrationGrain(
         var samples = record.Fixed.ToSamples();
         try
         {
-            // CPU-bound, on the silo's ML threads so that it never holds a thread-pool thread; the
-            // calibrator checks the token between stages (and between grid candidates) so an
-            // abandoned or over-budget request frees its core.
-            var outcome = await mlThreads.RunAsync(() => _calibrator.Calibrate(samples, record.K, record.Model, cancellationToken), cancellationToken);
+            // CPU-bound steps on ML threads, never on the thread pool; the grid-search fits spread
+            // over the silos. The token reaches every fit, so an abandoned or over-budget request
+            // frees its cores.
+            var outcome = await _calibrator.CalibrateAsync(samples, record.K, record.Model, _work, cancellationToken);
             LogCalibrated(logger, record.Id, record.Model, samples.Length, outcome.Split, outcome.ChosenX, outcome.ChosenY);
             await KeepReportAsync(store, stored.Version, CalibrationReports.From(outcome, record.Model, time.GetUtcNow()), record.Id);
             return CalibrationResult.Success(CalibrationResponseWriter.ToJson(outcome));

@@ -19,6 +19,7 @@ public sealed class MlMetrics
     private readonly Histogram<double> _calibrations;
     private readonly Histogram<double> _batches;
     private readonly Counter<long> _cacheLookups;
+    private readonly Counter<long> _foldFits;
 
     public MlMetrics(IMeterFactory meterFactory, GazeMappingCache cache)
     {
@@ -26,6 +27,7 @@ public sealed class MlMetrics
         _calibrations = meter.CreateHistogram<double>("gaze.calibration.duration", unit: "s", description: "Time to calibrate, by model and outcome.");
         _batches = meter.CreateHistogram<double>("gaze.batch.duration", unit: "s", description: "Time to predict a batch, by model, mode and outcome.");
         _cacheLookups = meter.CreateCounter<long>("gaze.prediction.cache.lookups", unit: "{lookup}", description: "Lookups of fitted batch mappings, by result (hit or miss).");
+        _foldFits = meter.CreateCounter<long>("gaze.calibration.fold_fits", unit: "{fit}", description: "Grid-search fits (one candidate on one fold) this silo ran, by model.");
         meter.CreateObservableUpDownCounter("gaze.prediction.cache.entries", () => cache.Count, unit: "{mapping}", description: "Fitted batch mappings held by this silo.");
     }
 
@@ -73,6 +75,14 @@ public sealed class MlMetrics
         RejectionKind.StorageUnavailable => "storage_unavailable",
         _ => "other",
     };
+
+    public void FoldFitted(string model)
+    {
+        if (_foldFits.Enabled)
+        {
+            _foldFits.Add(1, new KeyValuePair<string, object?>("gaze.model", model));
+        }
+    }
 
     public void CacheLookup(bool hit)
     {

@@ -63,7 +63,8 @@ public static class HttpPredictionTiming
         Console.WriteLine(JsonSerializer.Serialize(results));
     }
 
-    internal static async Task CalibrateAsync(HttpClient client, string id, JsonElement rows)
+    /// <summary>Stores and calibrates <paramref name="rows"/> under <paramref name="id"/>; the time until the answer was read, in ms.</summary>
+    internal static async Task<double> CalibrateAsync(HttpClient client, string id, JsonElement rows, string model = ModelRegistry.LinearRegression)
     {
         var points = new JsonArray([.. rows.EnumerateArray().Select(PredictionTiming.Row).Select(r => (JsonNode)new JsonObject
         {
@@ -77,11 +78,15 @@ public static class HttpPredictionTiming
             { new StringContent("[]"), "calib_circle_iris_points" },
             { new StringContent("1080"), "screen_height" },
             { new StringContent("1920"), "screen_width" },
-            { new StringContent("\"Linear Regression\""), "model" },
+            { new StringContent(JsonSerializer.Serialize(model)), "model" },
             { new StringContent("9"), "k" },
         };
+        var started = Stopwatch.GetTimestamp();
         using var response = await client.PostAsync("/api/session/calib_validation", form);
+        await response.Content.ReadAsByteArrayAsync();
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         response.EnsureSuccessStatusCode();
+        return elapsed;
     }
 
     private static Task PostAsync(HttpClient client, string body) => TimedPostAsync(client, body);

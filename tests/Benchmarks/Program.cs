@@ -4,6 +4,7 @@ using Gaze.Benchmarks.Limiter;
 
 // "calibration <calibration.json> <repeats>": per-model calibration latency (see CalibrationTiming);
 // "prediction <prediction.json> <repeats>": batch-prediction cost in-process (see PredictionTiming);
+// "http-calibration <base url> <calibration.json> <repeats>": per-model calibration latency through a running service (see HttpCalibrationTiming);
 // "http-prediction <base url> <prediction.json> <repeats>": the same through a running service;
 // "key-memory <keys>": GC heap and RSS per active client key, and after their grains are collected (see KeyMemory);
 // "soak <base url> <service pid> <seconds> <clients> <idle seconds>": mixed traffic, 5xx and memory (see Soak);
@@ -27,6 +28,9 @@ switch (args)
         return;
     case ["soak", var service, var pid, var seconds, var clients, var idle]:
         await Soak.RunAsync(new Uri(service), int.Parse(pid), TimeSpan.FromSeconds(int.Parse(seconds)), int.Parse(clients), TimeSpan.FromSeconds(int.Parse(idle)));
+        return;
+    case ["http-calibration", var service, var golden, var repeats]:
+        await HttpCalibrationTiming.RunAsync(new Uri(service), golden, int.Parse(repeats));
         return;
     case ["http-prediction", var service, var golden, var repeats]:
         await HttpPredictionTiming.RunAsync(new Uri(service), golden, int.Parse(repeats));

@@ -13,7 +13,7 @@ namespace Gaze.Tests.Engine;
 /// </summary>
 public sealed class CalibrationParityTests
 {
-    private static readonly JsonElement Golden = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "goldens", "calibration.json"))).RootElement;
+    private static readonly JsonElement Golden = CalibrationGoldens.Root;
 
     public static TheoryData<string, string> Cases()
     {
@@ -33,14 +33,10 @@ public sealed class CalibrationParityTests
     [MemberData(nameof(Cases))]
     public void Calibration_agrees_with_scikit_learn(string dataset, string model)
     {
-        var data = Golden.GetProperty("datasets").GetProperty(dataset);
-        var expected = data.GetProperty("models").GetProperty(model);
-        var samples = data.GetProperty("rows").EnumerateArray()
-            .Select(r => r.EnumerateArray().Select(v => v.GetDouble()).ToArray())
-            .Select(r => new CalibrationSample(r[0], r[1], r[2], r[3], r[4], r[5]))
-            .ToArray();
+        var expected = CalibrationGoldens.Dataset(dataset).GetProperty("models").GetProperty(model);
+        var samples = CalibrationGoldens.Samples(dataset);
 
-        var outcome = new Calibrator(DefaultGrids.Create()).Calibrate(samples, data.GetProperty("k").GetInt32(), model, CancellationToken.None);
+        var outcome = new Calibrator(DefaultGrids.Create()).Calibrate(samples, CalibrationGoldens.K(dataset), model, CancellationToken.None);
 
         Assert.Equal(Ints(expected.GetProperty("train")), outcome.Rows.Train);
         Assert.Equal(Ints(expected.GetProperty("test")), outcome.Rows.Test);

@@ -36,7 +36,7 @@ public sealed class UpstreamGazeTrackerTests
     public void Ridge_with_grid_search_predicts_one_value_per_test_row()
     {
         var (train, trainTargets, test) = Plane(30);
-        var (model, best) = GridSearch.FitBest(p => ModelRegistry.Create(ModelRegistry.RidgeRegression, p),
+        var (model, best) = GridSearch.FitBest(ModelRegistry.RidgeRegression,
             ParameterGrid.Expand(DefaultGrids.Create()[ModelRegistry.RidgeRegression]), train, trainTargets, CancellationToken.None);
         Assert.Equal(5, model.Predict(test).Length);
         Assert.Contains("alpha", best.Values.Keys);

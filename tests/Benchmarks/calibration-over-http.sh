@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Calibration latency per model over HTTP on the simulated 9 x 90 dataset, as a participant waits
+# for it: the service on its embedded default (Release, co-hosted silo, SQLite in a temporary
+# folder), optionally the same at a baseline commit, and scikit-learn in-process on the same rows
+# (skipped without Debian's python3-sklearn), one after the other in one run. The calibration
+# limit is raised so the repeats are admitted, and the time budget so that a slow baseline ends.
+# Usage: tests/Benchmarks/calibration-over-http.sh [repeats, default 3] [baseline commit]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+repeats="${1:-3}"
+baseline="${2:-}"
+work="$(mktemp -d)"
+pid=""
+cleanup() {
+  [[ -n "$pid" ]] && kill "$pid" 2>/dev/null || true
+  wait 2>/dev/null || true
+  [[ -n "$baseline" ]] && git worktree remove --force "$work/baseline" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
+
+dotnet build -c Release tests/Benchmarks -v q -nologo >/dev/null
+bench=tests/Benchmarks/bin/Release/net10.0
+if [[ -n "$baseline" ]]; then
+  git worktree add -f -q "$work/baseline" "$baseline"
+  (cd "$work/baseline" && dotnet build -c Release Api -v q -nologo >/dev/null)
+fi
+
+time_service() { # folder name -> prints the per-model medians as JSON
+  port="$(free_port)"
+  (cd "$1/Api/bin/Release/net10.0" && exec dotnet Api.dll --Urls="http://127.0.0.1:$port" --Management:Urls="http://127.0.0.1:$(free_port)" \
+    --Orleans:SiloPort="$(free_port)" --Orleans:GatewayPort="$(free_port)" --Storage:Sqlite:DataSource="$work/$2.db" \
+    "--RateLimiting:Endpoints:calib=100000 per minute" "--RateLimiting:DefaultLimits=100000 per hour" --Calibration:TimeBudget=00:20:00) >"$work/$2.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 150); do curl -sf "http://127.0.0.1:$port/api/session/health" >/dev/null && break; sleep 0.2; done
+  dotnet "$bench/Benchmarks.dll" http-calibration "http://127.0.0.1:$port" tests/goldens/calibration.json "$repeats"
+  kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
+}
+
+ours="$(time_service . ours)"
+base="{}"
+[[ -n "$baseline" ]] && base="$(time_service "$work/baseline" baseline)"
+theirs="{}"
+if /usr/bin/python3 -c 'import sklearn' 2>/dev/null; then theirs="$(/usr/bin/python3 tests/goldens/generate_calibration.py --time "$repeats")"
+else echo "scikit-learn skipped: apt-get install -y python3-sklearn python3-pandas" >&2; fi
+
+/usr/bin/python3 - "$ours" "$base" "$theirs" "$repeats" "$baseline" <<'PY'
+import json, sys
+ours, base, theirs, repeats, baseline = json.loads(sys.argv[1]), json.loads(sys.argv[2]), json.loads(sys.argv[3]), sys.argv[4], sys.argv[5]
+print(f"| Model | ours over HTTP (ms) | baseline {baseline} over HTTP (ms) | scikit-learn in-process (ms) | ours / scikit-learn | ours / baseline |")
+print("|---|---:|---:|---:|---:|---:|")
+cell = lambda v: f"{v:,.1f}" if v is not None else "-"
+for model, ms in ours.items():
+    b = base.get(model)
+    sk = theirs.get(model, {}).get("median_ms")
+    print(f"| {model} | {cell(ms)} | {cell(b)} | {cell(sk)} | {f'{ms / sk:.2f}' if sk else '-'} | {f'{ms / b:.2f}' if b else '-'} |")
+print(f"\nMedians of {repeats} timed calibrations each after one warm-up (scikit-learn: median of {repeats} runs).")
+PY
