@@ -11,9 +11,10 @@ using Orleans.Concurrency;
 namespace Gaze.Grains.Calibration;
 
 /// <summary>
-/// Stores a calibration, then runs the CPU-bound calibration. A stateless worker: Orleans keeps
-/// at most one activation per core on each node (the default bound), and each activation handles
-/// one request at a time, so fitted models are never shared between requests.
+/// Stores a calibration, then runs it: its grid-search fits spread over the silos
+/// (<see cref="SiloFitWork"/>), its other CPU-bound steps on this silo's ML threads. A stateless
+/// worker: Orleans keeps at most one activation per core on each node (the default bound), and each
+/// activation handles one request at a time, so fitted models are never shared between requests.
 /// </summary>
 [StatelessWorker]
 public sealed partial class CalibrationGrain(
