@@ -13,8 +13,9 @@ namespace Gaze.Grains.Scheduling;
 /// </summary>
 /// <remarks>
 /// .NET has no scheduler of dedicated threads (the thread pool is shared by everything), so this
-/// small one is written here. The queue is bounded in practice: ML grains are stateless workers,
-/// at most one per core per silo, each waiting for its one piece of work.
+/// small one is written here. The queue holds at most the grid-search fits of the calibrations
+/// admitted at once (<c>Api:MlConcurrency</c> per node, a few hundred fits each) and one step per
+/// running prediction; they are taken first come, first served.
 /// </remarks>
 public sealed partial class MlThreads : TaskScheduler, IDisposable
 {
