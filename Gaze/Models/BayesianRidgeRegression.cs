@@ -73,11 +73,16 @@ public sealed class BayesianRidgeRegression : IRegressor
     public int Iterations { get; private set; }
 
     /// <inheritdoc />
-    public void Fit(double[][] rows, double[] targets, CancellationToken cancellationToken = default)
+    public void Fit(double[][] rows, double[] targets, CancellationToken cancellationToken = default) =>
+        Fit(new TrainingSet(rows, targets), cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>The centred design and its SVD are shared by every fit on <paramref name="training"/>.</remarks>
+    public void Fit(TrainingSet training, CancellationToken cancellationToken = default)
     {
-        var design = CenteredDesign.From(rows, targets);
+        var design = CenteredDesign.For(training);
         int n = design.Rows, p = design.Features;
-        (var s, var vt, var uty) = design.ThinSvd();
+        (var s, var vt, var uty) = training.Derived(typeof(SvdOfDesign), static set => new SvdOfDesign(CenteredDesign.For(set).ThinSvd())).Value;
         var eigen = new double[s.Length];
         for (var i = 0; i < s.Length; i++)
         {
@@ -195,4 +200,7 @@ public sealed class BayesianRidgeRegression : IRegressor
 
     /// <summary>numpy's <c>finfo(float64).eps</c>, added to var(y) so a constant target does not divide by zero.</summary>
     private const double Eps = 2.220446049250313e-16;
+
+    /// <summary>The thin SVD of a training set's centred design (a class, so it can be shared as derived data).</summary>
+    private sealed record SvdOfDesign((double[] S, double[] Vt, double[] Uty) Value);
 }

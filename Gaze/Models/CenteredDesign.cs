@@ -43,6 +43,10 @@ internal sealed class CenteredDesign
     /// <summary>Target mean that was subtracted (sklearn's <c>y_offset</c>).</summary>
     public double TargetMean { get; }
 
+    /// <summary>The centred design of <paramref name="training"/>, made once for every fit on it.</summary>
+    public static CenteredDesign For(TrainingSet training) =>
+        training.Derived(typeof(CenteredDesign), static set => From(set.Rows, set.Targets));
+
     /// <summary>Validates the inputs like sklearn's <c>check_X_y</c> (rectangular, finite, matching lengths) and centres them.</summary>
     public static CenteredDesign From(double[][] rows, double[] targets)
     {

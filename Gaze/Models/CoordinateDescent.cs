@@ -16,13 +16,15 @@ namespace Gaze.Models;
 internal static class CoordinateDescent
 {
     /// <summary>Fits and returns the weights, intercept and number of sweeps (sklearn's <c>n_iter_</c>).</summary>
+    /// <remarks>The centred design and its Gram matrix are shared by every fit on <paramref name="training"/>.</remarks>
     public static (double[] Coef, double Intercept, int Iterations) Fit(
-        double[][] rows, double[] targets, double alpha, double l1Ratio, int maxIter, double tol)
+        TrainingSet training, double alpha, double l1Ratio, int maxIter, double tol)
     {
-        var design = CenteredDesign.From(rows, targets);
+        var design = CenteredDesign.For(training);
+        var gram = training.Derived(typeof(GramSystem), static set => GramSystem.Of(CenteredDesign.For(set)));
         var n = design.Rows;
         var w = new double[design.Features];
-        var iterations = Minimise(design, w, alpha * l1Ratio * n, alpha * (1.0 - l1Ratio) * n, maxIter, tol);
+        var iterations = Minimise(gram, w, alpha * l1Ratio * n, alpha * (1.0 - l1Ratio) * n, maxIter, tol);
         var intercept = design.InterceptFor(w);
         if (!double.IsFinite(intercept) || !Array.TrueForAll(w, double.IsFinite))
         {
@@ -63,23 +65,10 @@ internal static class CoordinateDescent
     /// with H·w kept up to date, a coordinate update costs O(p) instead of a pass over the n rows, and
     /// the iterates are those of the residual form (equal in exact arithmetic, within rounding here).
     /// </summary>
-    private static int Minimise(CenteredDesign design, double[] w, double l1, double l2, int maxIter, double tol)
+    private static int Minimise(GramSystem system, double[] w, double l1, double l2, int maxIter, double tol)
     {
-        var p = design.Features;
-        var y = design.Y;
-        var gram = new double[p * p];
-        var q = new double[p];
-        for (var j = 0; j < p; j++)
-        {
-            ReadOnlySpan<double> column = design.Column(j);
-            q[j] = Dot(column, y);
-            for (var k = 0; k <= j; k++)
-            {
-                gram[j * p + k] = gram[k * p + j] = Dot(column, design.Column(k));
-            }
-        }
-
-        var yNorm2 = Dot(y, y);
+        var p = system.Features;
+        var (gram, q, yNorm2) = (system.Gram, system.Q, system.YNorm2);
         // w starts at zero, so H·w starts at zero.
         var hw = new double[p];
         var gapTol = tol * yNorm2;
@@ -148,6 +137,28 @@ internal static class CoordinateDescent
             gap = residualNorm2;
         }
         return gap + l1 * l1Norm - scale * (yNorm2 - qDotW) + 0.5 * l2 * (1 + scale * scale) * weightNorm2;
+    }
+
+    /// <summary>H = XᵀX, q = Xᵀy and yᵀy of a centred design: all the solver reads of the data.</summary>
+    private sealed record GramSystem(int Features, double[] Gram, double[] Q, double YNorm2)
+    {
+        public static GramSystem Of(CenteredDesign design)
+        {
+            var p = design.Features;
+            var gram = new double[p * p];
+            var q = new double[p];
+            for (var j = 0; j < p; j++)
+            {
+                ReadOnlySpan<double> column = design.Column(j);
+                q[j] = Dot(column, design.Y);
+                for (var k = 0; k <= j; k++)
+                {
+                    gram[j * p + k] = gram[k * p + j] = Dot(column, design.Column(k));
+                }
+            }
+
+            return new GramSystem(p, gram, q, Dot(design.Y, design.Y));
+        }
     }
 
     private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)

@@ -35,10 +35,14 @@ public sealed class ElasticNetRegression : IRegressor
     public int Iterations { get; private set; }
 
     /// <inheritdoc />
-    public void Fit(double[][] rows, double[] targets, CancellationToken cancellationToken = default)
+    public void Fit(double[][] rows, double[] targets, CancellationToken cancellationToken = default) =>
+        Fit(new TrainingSet(rows, targets), cancellationToken);
+
+    /// <inheritdoc />
+    public void Fit(TrainingSet training, CancellationToken cancellationToken = default)
     {
         (var coef, var intercept, var iterations) =
-            CoordinateDescent.Fit(rows, targets, _alpha, _l1Ratio, _maxIter, _tol);
+            CoordinateDescent.Fit(training, _alpha, _l1Ratio, _maxIter, _tol);
         (_coef, Intercept, Iterations) = (coef, intercept, iterations);
     }
 

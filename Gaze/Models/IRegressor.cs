@@ -15,6 +15,12 @@ public interface IRegressor
     /// </summary>
     void Fit(double[][] rows, double[] targets, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Fits as <see cref="Fit(double[][], double[], CancellationToken)"/> does, reusing what earlier
+    /// fits on the same <paramref name="training"/> set derived from it (the result is the same).
+    /// </summary>
+    void Fit(TrainingSet training, CancellationToken cancellationToken = default) => Fit(training.Rows, training.Targets, cancellationToken);
+
     /// <summary>Predicts one value per row.</summary>
     double[] Predict(double[][] rows);
 }

@@ -34,9 +34,19 @@ public static class ModelRegistry
     /// </summary>
     public static IRegressor Create(string name, ModelParameters parameters) => name switch
     {
-        LinearRegression => new Pipeline([new StandardScaler(), new PolynomialFeatures()], new OrdinaryLeastSquares()),
         RandomForestRegressor => Estimator(name, parameters),
-        _ => new Pipeline([new PolynomialFeatures()], Estimator(name, parameters)),
+        _ => new Pipeline(FeatureSteps(name), Estimator(name, parameters)),
+    };
+
+    /// <summary>
+    /// The feature steps of <see cref="Create"/>'s pipeline for <paramref name="name"/>, fresh: they
+    /// take no hyper-parameters, so a grid search applies them once per fold for every candidate.
+    /// </summary>
+    public static IReadOnlyList<IFeatureStep> FeatureSteps(string name) => name switch
+    {
+        LinearRegression => [new StandardScaler(), new PolynomialFeatures()],
+        RandomForestRegressor => [],
+        _ => [new PolynomialFeatures()],
     };
 
     /// <summary>
@@ -49,8 +59,11 @@ public static class ModelRegistry
         _ => new Pipeline([new StandardScaler()], Estimator(name, parameters)),
     };
 
-    // Defaults are scikit-learn's (and the reference's registry); parameters override them by sklearn name.
-    private static IRegressor Estimator(string name, ModelParameters p) => name switch
+    /// <summary>
+    /// The estimator at the end of <see cref="Create"/>'s pipeline, without its feature steps.
+    /// Defaults are scikit-learn's (and the reference's registry); parameters override them by sklearn name.
+    /// </summary>
+    public static IRegressor Estimator(string name, ModelParameters p) => name switch
     {
         LinearRegression => new OrdinaryLeastSquares(),
         RidgeRegression => new RidgeRegression(p.Double("alpha", 1.0)),

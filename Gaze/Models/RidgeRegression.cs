@@ -31,9 +31,13 @@ public sealed class RidgeRegression : IRegressor
     public double Intercept { get; private set; }
 
     /// <inheritdoc />
-    public void Fit(double[][] rows, double[] targets, CancellationToken cancellationToken = default)
+    public void Fit(double[][] rows, double[] targets, CancellationToken cancellationToken = default) =>
+        Fit(new TrainingSet(rows, targets), cancellationToken);
+
+    /// <inheritdoc />
+    public void Fit(TrainingSet training, CancellationToken cancellationToken = default)
     {
-        var design = CenteredDesign.From(rows, targets);
+        var design = CenteredDesign.For(training);
         var coef = (design.Features > design.Rows ? SolveDual(design) : SolvePrimal(design))
             ?? SolveSvd(design);
         _coef = coef;

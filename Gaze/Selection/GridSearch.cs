@@ -10,8 +10,9 @@ namespace Gaze.Selection;
 /// </summary>
 /// <remarks>
 /// The candidate × fold fits are independent, so all of them are handed to <see cref="IFitWork"/>
-/// at once; the scores are then averaged per candidate in fold order and compared in grid order,
-/// so the choice does not depend on where or in which order the fits ran.
+/// at once, a fold's fits together (they share its feature steps and derived data); the scores are
+/// then averaged per candidate in fold order and compared in grid order, so the choice does not
+/// depend on where or in which order the fits ran.
 /// </remarks>
 public static class GridSearch
 {
@@ -41,11 +42,9 @@ public static class GridSearch
         IFitWork work,
         CancellationToken cancellationToken)
     {
-        var folds = KFold.Split(rows.Length, Folds)
-            .Select(fold => (TrainRows: Pick(rows, fold.Train), TrainTargets: Pick(targets, fold.Train), TestRows: Pick(rows, fold.Test), TestTargets: Pick(targets, fold.Test)))
-            .ToArray();
-        var scores = await Task.WhenAll(candidates.SelectMany(candidate => folds.Select(fold =>
-            work.ScoreAsync(new FoldFit(model, candidate, fold.TrainRows, fold.TrainTargets, fold.TestRows, fold.TestTargets), cancellationToken))));
+        var folds = KFold.Split(rows.Length, Folds);
+        var scores = await Task.WhenAll(folds.Select(fold =>
+            work.ScoreAsync(new FoldFits(model, candidates, Pick(rows, fold.Train), Pick(targets, fold.Train), Pick(rows, fold.Test), Pick(targets, fold.Test)), cancellationToken)));
 
         var bestScore = double.NegativeInfinity;
         var best = candidates[0];
@@ -53,12 +52,12 @@ public static class GridSearch
         {
             // The mean as LINQ's Average computes it: summed in fold order, then divided.
             double sum = 0;
-            for (var f = 0; f < folds.Length; f++)
+            for (var f = 0; f < folds.Count; f++)
             {
-                sum += scores[c * folds.Length + f];
+                sum += scores[f][c];
             }
 
-            var score = sum / folds.Length;
+            var score = sum / folds.Count;
             // A failed (NaN) score ranks last; strictly greater keeps the earlier of equal candidates.
             if (score > bestScore)
             {

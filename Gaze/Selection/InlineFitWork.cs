@@ -12,7 +12,7 @@ public sealed class InlineFitWork : IFitWork
     {
     }
 
-    public Task<double> ScoreAsync(FoldFit fit, CancellationToken cancellationToken) => RunAsync(() => fit.Score(cancellationToken), cancellationToken);
+    public Task<double[]> ScoreAsync(FoldFits fits, CancellationToken cancellationToken) => RunAsync(() => fits.ScoreAll(cancellationToken), cancellationToken);
 
     public Task<T> RunAsync<T>(Func<T> step, CancellationToken cancellationToken)
     {

@@ -11,7 +11,7 @@ using Orleans.Concurrency;
 namespace Gaze.Grains.Calibration;
 
 /// <summary>
-/// Stores a calibration, then runs it: its grid-search fits spread over the silos
+/// Stores a calibration and runs it meanwhile: its grid-search fits spread over the silos
 /// (<see cref="SiloFitWork"/>), its other CPU-bound steps on this silo's ML threads. A stateless
 /// worker: Orleans keeps at most one activation per core on each node (the default bound), and each
 /// activation handles one request at a time, so fitted models are never shared between requests.
@@ -23,10 +23,11 @@ public sealed partial class CalibrationGrain(
     MlMetrics metrics,
     MlThreads mlThreads,
     IGrainFactory grains,
+    IClusterMembershipService membership,
     ILogger<CalibrationGrain> logger) : Grain, ICalibrationGrain
 {
     private readonly Calibrator _calibrator = new(options.Value.EffectiveGrids());
-    private readonly SiloFitWork _work = new(grains, mlThreads);
+    private readonly SiloFitWork _work = new(grains, membership, mlThreads);
 
     public Task<CalibrationResult> CalibrateAsync(CalibrationRecord record, CancellationToken cancellationToken = default) =>
         metrics.TimeCalibrationAsync(record.Model, () => StoreAndCalibrateAsync(record, cancellationToken));
@@ -34,25 +35,35 @@ public sealed partial class CalibrationGrain(
     private async Task<CalibrationResult> StoreAndCalibrateAsync(CalibrationRecord record, CancellationToken cancellationToken)
     {
         var store = GrainFactory.GetGrain<ICalibrationStoreGrain>(record.Id);
+        var samples = record.Fixed.ToSamples();
+        // The calibration runs while the record is stored (a few milliseconds of SQLite or Redis
+        // the participant need not wait for first); its answer waits for the record, and a record
+        // that could not be stored stops it. CPU-bound steps run on ML threads, never on the
+        // thread pool; the grid-search fits spread over the silos. The token reaches every fit,
+        // so an abandoned or over-budget request frees its cores.
+        using var stopCalibration = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var calibrating = _calibrator.CalibrateAsync(samples, record.K, record.Model, _work, stopCalibration.Token);
         StoredCalibration stored;
         try
         {
             stored = await CalibrationStoreCalls.ReachAsync(store.SaveAsync(record), record.Id);
         }
-        catch (CalibrationStoreUnavailableException unavailable)
+        catch (Exception notStored)
         {
+            await StopAsync(stopCalibration, calibrating);
+            if (notStored is not CalibrationStoreUnavailableException unavailable)
+            {
+                throw;
+            }
+
             // Not stored, so not calibrated either: the client retries the whole request.
             LogStoreUnavailable(logger, unavailable.InnerException!, record.Id);
             return CalibrationResult.Unstored(record.Id);
         }
 
-        var samples = record.Fixed.ToSamples();
         try
         {
-            // CPU-bound steps on ML threads, never on the thread pool; the grid-search fits spread
-            // over the silos. The token reaches every fit, so an abandoned or over-budget request
-            // frees its cores.
-            var outcome = await _calibrator.CalibrateAsync(samples, record.K, record.Model, _work, cancellationToken);
+            var outcome = await calibrating;
             LogCalibrated(logger, record.Id, record.Model, samples.Length, outcome.Split, outcome.ChosenX, outcome.ChosenY);
             await KeepReportAsync(store, stored.Version, CalibrationReports.From(outcome, record.Model, time.GetUtcNow()), record.Id);
             return CalibrationResult.Success(CalibrationResponseWriter.ToJson(outcome));
@@ -61,6 +72,24 @@ public sealed partial class CalibrationGrain(
         {
             LogRejected(logger, record.Id, rejected.Message);
             return CalibrationResult.Rejected(rejected.Message);
+        }
+    }
+
+    /// <summary>
+    /// Cancels a calibration whose answer is no longer wanted and waits until its fits have let go
+    /// of the ML threads. How it ended (cancelled, rejected, or finished just before) does not
+    /// matter any more, so its outcome is deliberately dropped.
+    /// </summary>
+    private static async Task StopAsync(CancellationTokenSource stop, Task calibrating)
+    {
+        await stop.CancelAsync();
+        try
+        {
+            await calibrating;
+        }
+        catch (Exception)
+        {
+            // Dropped on purpose (see above); the store failure is what gets reported.
         }
     }
 

@@ -3,20 +3,42 @@ using Gaze.Grains.Interfaces;
 using Gaze.Grains.Interfaces.Calibration;
 using Gaze.Grains.Scheduling;
 using Gaze.Selection;
+using Orleans.Runtime;
 
 namespace Gaze.Grains.Calibration;
 
 /// <summary>
-/// A calibration's steps in the cluster: every grid-search fit as a call to its own
+/// A calibration's steps in the cluster: each fold's grid-search fits as calls to
 /// <see cref="IFoldFitGrain"/> (spread over the silos, each on that silo's ML threads), the other
 /// steps on this silo's ML threads.
 /// </summary>
-public sealed class SiloFitWork(IGrainFactory grains, MlThreads mlThreads) : IFitWork
+/// <remarks>
+/// A fold's candidates go in as many calls as the cluster has active silos, so that even a
+/// calibration's 10 folds (5 per axis) can keep every silo busy; more calls would ship the rows
+/// more often and repeat the fold's shared preparation for nothing.
+/// </remarks>
+public sealed class SiloFitWork(IGrainFactory grains, IClusterMembershipService membership, MlThreads mlThreads) : IFitWork
 {
-    public Task<double> ScoreAsync(FoldFit fit, CancellationToken cancellationToken) =>
-        grains.GetGrain<IFoldFitGrain>(Guid.NewGuid()).ScoreAsync(
-            new FoldFitRequest(fit.Model, fit.Parameters.Values.ToImmutableDictionary(StringComparer.Ordinal), fit.TrainRows, fit.TrainTargets, fit.TestRows, fit.TestTargets),
-            cancellationToken);
+    public async Task<double[]> ScoreAsync(FoldFits fits, CancellationToken cancellationToken)
+    {
+        var activeSilos = membership.CurrentSnapshot.Members.Values.Count(member => member.Status == SiloStatus.Active);
+        var calls = Math.Clamp(activeSilos, 1, fits.Candidates.Count);
+        var perCall = (fits.Candidates.Count + calls - 1) / calls;
+        var slices = await Task.WhenAll(Enumerable.Range(0, calls).Select(call =>
+            ScoreSliceAsync(fits.Slice(call * perCall, perCall), cancellationToken)));
+        return [.. slices.SelectMany(scores => scores)];
+    }
 
     public Task<T> RunAsync<T>(Func<T> step, CancellationToken cancellationToken) => mlThreads.RunAsync(step, cancellationToken);
+
+    private Task<double[]> ScoreSliceAsync(FoldFits fits, CancellationToken cancellationToken) =>
+        grains.GetGrain<IFoldFitGrain>(Guid.NewGuid()).ScoreAsync(
+            new FoldFitRequest(
+                fits.Model,
+                [.. fits.Candidates.Select(candidate => candidate.Values.ToImmutableDictionary(StringComparer.Ordinal))],
+                fits.TrainRows,
+                fits.TrainTargets,
+                fits.TestRows,
+                fits.TestTargets),
+            cancellationToken);
 }

@@ -76,11 +76,11 @@ public sealed class MlMetrics
         _ => "other",
     };
 
-    public void FoldFitted(string model)
+    public void FoldFitted(string model, int fits)
     {
         if (_foldFits.Enabled)
         {
-            _foldFits.Add(1, new KeyValuePair<string, object?>("gaze.model", model));
+            _foldFits.Add(fits, new KeyValuePair<string, object?>("gaze.model", model));
         }
     }
 

@@ -42,7 +42,11 @@ public sealed class ParallelCalibrationTests
             .WaitAsync(TimeSpan.FromMinutes(1)));
     }
 
-    /// <summary>Every step on the thread pool after a random short delay, so fits overlap and finish out of order.</summary>
+    /// <summary>
+    /// Every step on the thread pool after a random short delay, so fits overlap and finish out of
+    /// order; each fold in two slices (as on two silos), each slice's candidates at once on one
+    /// prepared fold.
+    /// </summary>
     private sealed class ScrambledWork(int seed) : IFitWork
     {
         private readonly Random _random = new(seed);
@@ -51,7 +55,14 @@ public sealed class ParallelCalibrationTests
 
         public int MostAtOnce => _mostAtOnce;
 
-        public Task<double> ScoreAsync(FoldFit fit, CancellationToken cancellationToken) => RunAsync(() => fit.Score(cancellationToken), cancellationToken);
+        public async Task<double[]> ScoreAsync(FoldFits fits, CancellationToken cancellationToken)
+        {
+            var half = (fits.Candidates.Count + 1) / 2;
+            var slices = await Task.WhenAll(
+                ScoreSliceAsync(fits.Slice(0, half), cancellationToken),
+                ScoreSliceAsync(fits.Slice(half, fits.Candidates.Count - half), cancellationToken));
+            return [.. slices.SelectMany(scores => scores)];
+        }
 
         public async Task<T> RunAsync<T>(Func<T> step, CancellationToken cancellationToken)
         {
@@ -72,6 +83,12 @@ public sealed class ParallelCalibrationTests
             {
                 Interlocked.Decrement(ref _running);
             }
+        }
+
+        private async Task<double[]> ScoreSliceAsync(FoldFits fits, CancellationToken cancellationToken)
+        {
+            var prepared = await RunAsync(fits.Prepare, cancellationToken);
+            return await Task.WhenAll(fits.Candidates.Select(candidate => RunAsync(() => prepared.Score(candidate, cancellationToken), cancellationToken)));
         }
 
         private static void InterlockedMax(ref int target, int value)

@@ -64,7 +64,8 @@ public sealed class CalibrationFanOutTests : IAsyncLifetime
         var expected = new Calibrator(DefaultGrids.Create()).Calibrate(samples, 2, ModelRegistry.RidgeRegression, CancellationToken.None);
         Assert.Null(result.Rejection);
         Assert.Equal(CalibrationResponseWriter.ToJson(expected), result.ResponseJson);
-        // 10 candidates x 5 folds x 2 axes; each fit is placed at random, so both silos get some.
+        // 10 candidates x 5 folds x 2 axes. Each fold's candidates go in one call per active silo
+        // (20 calls), each placed at random: all on one silo would happen 2 times in a million.
         lock (fitsBySilo)
         {
             Assert.Equal(100, fitsBySilo.Values.Sum());
