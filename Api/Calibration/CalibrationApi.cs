@@ -38,6 +38,7 @@ public static class CalibrationApi
         }
 
         context.Response.Headers["X-Calibration-Id"] = record.Id;
+        context.Response.Headers[CalibrationModelHeader.Name] = CalibrationModelHeader.Value(result.ModelX!, result.ModelY!);
         return TypedResults.Text(result.ResponseJson, "application/json");
     }
 }

@@ -86,9 +86,9 @@ public static class CalibrationFormReader
     private static string? Model(JsonElement value, JsonFields fields)
     {
         var name = fields.NullableString(value, "model");
-        return name is null || ModelRegistry.IsKnown(name)
+        return name is null || ModelRegistry.IsCalibrationChoice(name)
             ? name
-            : fields.Fail<string>("model", $"'{name}' is not a model; use one of: {string.Join(", ", ModelRegistry.Names)}");
+            : fields.Fail<string>("model", $"'{name}' is not a model; use one of: {string.Join(", ", ModelRegistry.Names)}, or {ModelRegistry.Auto} to choose the best per axis");
     }
 
     private static int? Clusters(JsonElement value, JsonFields fields) =>

@@ -74,7 +74,7 @@ public static class GazeApiServiceExtensions
             }
 
             policy.AllowAnyHeader().WithMethods("GET", "POST", "OPTIONS")
-                .WithExposedHeaders([.. RateLimitHeaders.Exposed, "X-Calibration-Id"]);
+                .WithExposedHeaders([.. RateLimitHeaders.Exposed, "X-Calibration-Id", CalibrationModelHeader.Name]);
         }));
 
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<ApiOptions>>(

@@ -13,7 +13,7 @@ public static class BatchDocs
         "Two modes, chosen by the body. **Stored** (RUXAILAB's call): `calib_id` names a calibration stored by calib_validation, and the answer is a JSON " +
         "array, one prediction per sample in input order. **Stateless**: the body brings `fixed_points` and `calib_points` (both present) and nothing is " +
         "looked up; the answer adds calibration metrics. `timestamp` and both screen sizes are echoed exactly as sent. An unknown `model_name` means " +
-        "Linear Regression. Rate limited by the `batch` policy and the shared default limits; a batch that outlives `Prediction:TimeBudget` is stopped (503).",
+        "Linear Regression; `Auto` (stored mode only) reuses the models the stored calibration was fitted with. Rate limited by the `batch` policy and the shared default limits; a batch that outlives `Prediction:TimeBudget` is stopped (503).",
         [
             ProblemKinds.InvalidField, ProblemKinds.CalibrationNotFound, ProblemKinds.RequestTimeout, ProblemKinds.PayloadTooLarge,
             ProblemKinds.UnsupportedMediaType, ProblemKinds.UnprocessableBatch, ProblemKinds.RateLimited, ProblemKinds.LimiterUnavailable,
@@ -84,7 +84,7 @@ public static class BatchDocs
             "The session's samples, at least one."), true),
         ("screen_width", ApiSchemas.ScreenSize("Page width"), true),
         ("screen_height", ApiSchemas.ScreenSize("Page height"), true),
-        ("model_name", OneOfStrings("The model; absent, null or unknown means Linear Regression.", ModelRegistry.Names, JsonSchemaType.Null), false),
+        ("model_name", OneOfStrings("The model; absent, null or unknown means Linear Regression. `Auto`: the stored calibration's models.", [.. ModelRegistry.Names, ModelRegistry.Auto], JsonSchemaType.Null), false),
         ("calib_id", ApiSchemas.CalibrationId("Stored mode: the `file_name` of a stored calibration."), false),
         ("fixed_points", ApiSchemas.CalibrationSamples("Stateless mode: the calibration's training samples."), false),
         ("calib_points", Array(ApiSchemas.IrisSample(), "Stateless mode: validation samples (may be empty)."), false));

@@ -1,3 +1,4 @@
+using Gaze.Api.Calibration;
 using Gaze.Api.Problems;
 using Gaze.Models;
 using Microsoft.OpenApi;
@@ -16,7 +17,9 @@ public static class CalibrationDocs
         "and answers with the held-out predictions per target, their accuracy and precision, and `k` cluster centres. " +
         "**Every form value is a JSON document** (the web front `JSON.stringify`s each one: a string is sent as `\"abc\"`). " +
         "Field names match exactly; a field sent twice is refused. Rate limited by the `calib` policy and the shared default limits. " +
-        "The body is received and validated before the work starts; a calibration that outlives `Calibration:TimeBudget` is stopped (503).",
+        "The body is received and validated before the work starts; a calibration that outlives `Calibration:TimeBudget` is stopped (503). " +
+        "With `model` `\"Auto\"` every model's grid search runs and each axis is fitted with the model of the best cross-validated R²; " +
+        "the `X-Calibration-Model` header says which model each axis was fitted with, and a later batch with `model_name` `\"Auto\"` reuses them.",
         [
             ProblemKinds.InvalidField, ProblemKinds.RequestTimeout, ProblemKinds.PayloadTooLarge, ProblemKinds.UnsupportedMediaType,
             ProblemKinds.UnprocessableCalibration, ProblemKinds.RateLimited, ProblemKinds.LimiterUnavailable, ProblemKinds.OverBudget,
@@ -45,6 +48,9 @@ public static class CalibrationDocs
             Answer(), new Dictionary<string, IOpenApiHeader>
             {
                 ["X-Calibration-Id"] = ApiDocumentDescription.Header("The id the calibration was stored under (its `file_name`).", String("The id.")),
+                [CalibrationModelHeader.Name] = ApiDocumentDescription.Header(
+                    "The model each axis was fitted with (the one asked for, or the one `Auto` chose), as a structured-field dictionary.",
+                    String("Two model names, for x and y: x=\"Ridge Regression\", y=\"Bayesian Ridge\".")),
             });
     }
 
@@ -56,7 +62,7 @@ public static class CalibrationDocs
         ("screen_width", ApiSchemas.ScreenSize("Page width"), true),
         ("screen_height", ApiSchemas.ScreenSize("Page height"), true),
         ("k", Integer("Number of k-means cluster centres of the held-out predictions.", 1), true),
-        ("model", OneOfStrings("The model for both axes; absent or null means Linear Regression.", ModelRegistry.Names, JsonSchemaType.Null), false),
+        ("model", OneOfStrings("The model for both axes, or `Auto` for the best of every model per axis; absent or null means Linear Regression.", [.. ModelRegistry.Names, ModelRegistry.Auto], JsonSchemaType.Null), false),
         ("from_ruxailab", Boolean("Whether to notify RUXAILAB's webhook (`{FUNCTIONS_ENDPOINT_URL}/receiveCalibration`) once calibrated."), true),
         ("user_id", String("Forwarded to the webhook.", extra: JsonSchemaType.Null), false),
         ("study_id", String("Forwarded to the webhook.", extra: JsonSchemaType.Null), false));

@@ -1,3 +1,5 @@
+using Gaze.Selection;
+
 namespace Gaze.Calibration;
 
 /// <summary>What one target's held-out samples showed, in test-set order.</summary>
@@ -19,16 +21,26 @@ public sealed record TargetOutcome(
 /// <param name="Targets">Targets in ascending (x, y) order; targets with no kept sample are absent.</param>
 /// <param name="Centroids">k cluster centres of the (predicted x, predicted y) test pairs.</param>
 /// <param name="Split">How the rows were split.</param>
-/// <param name="ChosenX">Hyper-parameters chosen for the x model (empty without a grid search).</param>
-/// <param name="ChosenY">Hyper-parameters chosen for the y model.</param>
+/// <param name="X">What the x axis was fitted with: the model (the calibration's, or the one <c>Auto</c>
+/// chose), its hyper-parameters (none without a grid search) and their cross-validated R².</param>
+/// <param name="Y">The same for the y axis.</param>
 /// <param name="Rows">The split and every held-out prediction, before filtering (for logs and parity checks).</param>
 public sealed record CalibrationOutcome(
     IReadOnlyList<TargetOutcome> Targets,
     IReadOnlyList<double[]> Centroids,
     string Split,
-    IReadOnlyDictionary<string, string> ChosenX,
-    IReadOnlyDictionary<string, string> ChosenY,
-    HeldOut Rows);
+    GridChoice X,
+    GridChoice Y,
+    HeldOut Rows)
+{
+    public string ModelX => X.Model;
+
+    public IReadOnlyDictionary<string, string> ChosenX => X.Parameters.Values;
+
+    public string ModelY => Y.Model;
+
+    public IReadOnlyDictionary<string, string> ChosenY => Y.Parameters.Values;
+}
 
 /// <summary>Row indices of the split, and the predictions for the test rows in test order.</summary>
 public sealed record HeldOut(int[] Train, int[] Test, double[] PredictedX, double[] PredictedY);

@@ -8,8 +8,9 @@ namespace Gaze.Calibration;
 
 /// <summary>
 /// The calibration of docs/algorithms.md section 2: one seeded 80/20 split stratified by target, a
-/// model per axis (grid-searched unless linear regression) on standardised features, k-means on
-/// the held-out predictions, and per-target metrics of the non-negative predictions.
+/// model per axis (grid-searched unless linear regression; with <see cref="ModelRegistry.Auto"/>,
+/// the best of every model's grid search) on standardised features, k-means on the held-out
+/// predictions, and per-target metrics of the non-negative predictions.
 /// </summary>
 public sealed class Calibrator(IReadOnlyDictionary<string, Dictionary<string, string[]>> grids)
 {
@@ -31,15 +32,15 @@ public sealed class Calibrator(IReadOnlyDictionary<string, Dictionary<string, st
 
         var axisX = FitAndPredictAsync(model, samples, split, s => [s.LeftX, s.RightX], s => s.PointX, work, cancellationToken);
         var axisY = FitAndPredictAsync(model, samples, split, s => [s.LeftY, s.RightY], s => s.PointY, work, cancellationToken);
-        var (chosenX, predictedX) = await axisX;
-        var (chosenY, predictedY) = await axisY;
+        var (choiceX, predictedX) = await axisX;
+        var (choiceY, predictedY) = await axisY;
         var centroids = await work.RunAsync(() => KMeansClustering.Centroids([.. predictedX.Zip(predictedY, (x, y) => new[] { x, y })], k), cancellationToken);
         return new CalibrationOutcome(
             Targets(samples, split.Test, predictedX, predictedY),
             centroids,
             split.Stratified ? "stratified" : "fallback",
-            chosenX.Values,
-            chosenY.Values,
+            choiceX,
+            choiceY,
             new HeldOut(split.Train, split.Test, predictedX, predictedY));
     }
 
@@ -62,7 +63,7 @@ public sealed class Calibrator(IReadOnlyDictionary<string, Dictionary<string, st
         }
     }
 
-    private async Task<(ModelParameters Chosen, double[] Predictions)> FitAndPredictAsync(
+    private async Task<(GridChoice Choice, double[] Predictions)> FitAndPredictAsync(
         string model,
         IReadOnlyList<CalibrationSample> samples,
         SplitResult split,
@@ -78,28 +79,61 @@ public sealed class Calibrator(IReadOnlyDictionary<string, Dictionary<string, st
         var test = scaler.Transform([.. split.Test.Select(i => features(samples[i]))]);
         var targets = split.Train.Select(i => target(samples[i])).ToArray();
 
-        var chosen = ModelParameters.None;
-        if (model != ModelRegistry.LinearRegression && grids.TryGetValue(model, out var grid))
+        GridChoice choice;
+        try
         {
-            try
-            {
-                chosen = await GridSearch.SelectAsync(model, ParameterGrid.Expand(grid), train, targets, work, cancellationToken);
-            }
-            catch (SplitImpossibleException impossible)
-            {
-                throw new CalibrationRejectedException($"Too few training samples for 5-fold cross-validation: {impossible.Message}");
-            }
+            choice = await ChooseAsync(model, train, targets, work, cancellationToken);
+        }
+        catch (SplitImpossibleException impossible)
+        {
+            throw new CalibrationRejectedException($"Too few training samples for 5-fold cross-validation: {impossible.Message}");
         }
 
         var predictions = await work.RunAsync(
             () =>
             {
-                var fitted = ModelRegistry.Create(model, chosen);
+                var fitted = ModelRegistry.Create(choice.Model, choice.Parameters);
                 fitted.Fit(train, targets, cancellationToken);
                 return fitted.Predict(test);
             },
             cancellationToken);
-        return (chosen, predictions);
+        return (choice, predictions);
+    }
+
+    /// <summary>The model and hyper-parameters an axis is fitted with.</summary>
+    private Task<GridChoice> ChooseAsync(string model, double[][] train, double[] targets, IFitWork work, CancellationToken cancellationToken) =>
+        model == ModelRegistry.Auto ? BestOfEveryModelAsync(train, targets, work, cancellationToken)
+        : model == ModelRegistry.LinearRegression || !grids.ContainsKey(model) ? Task.FromResult(GridChoice.Unsearched(model))
+        : SearchAsync(model, train, targets, work, cancellationToken);
+
+    /// <summary>
+    /// Every model's grid search at once (Linear Regression, and a model without a grid, as their
+    /// one candidate on the same folds); the highest mean R² wins, ties going to the earlier model
+    /// in the reference's order, so the choice is as deterministic as each search's.
+    /// </summary>
+    private async Task<GridChoice> BestOfEveryModelAsync(double[][] train, double[] targets, IFitWork work, CancellationToken cancellationToken)
+    {
+        var choices = await Task.WhenAll(ModelRegistry.Names.Select(model => SearchAsync(model, train, targets, work, cancellationToken)));
+        var best = choices[0];
+        var bestScore = double.NegativeInfinity;
+        foreach (var choice in choices)
+        {
+            // Strictly greater keeps the earlier of equals; a NaN score never wins.
+            if (choice.Score > bestScore)
+            {
+                (best, bestScore) = (choice, choice.Score);
+            }
+        }
+
+        return best;
+    }
+
+    private Task<GridChoice> SearchAsync(string model, double[][] train, double[] targets, IFitWork work, CancellationToken cancellationToken)
+    {
+        var candidates = model != ModelRegistry.LinearRegression && grids.TryGetValue(model, out var grid)
+            ? ParameterGrid.Expand(grid)
+            : [ModelParameters.None];
+        return GridSearch.SelectAsync(model, candidates, train, targets, work, cancellationToken);
     }
 
     private static List<TargetOutcome> Targets(IReadOnlyList<CalibrationSample> samples, int[] test, double[] predictedX, double[] predictedY)

@@ -26,7 +26,17 @@ public static class ModelRegistry
         BayesianRidge, SgdRegressor, SupportVectorRegressor, RandomForestRegressor,
     ];
 
+    /// <summary>
+    /// Not a model: a calibration with it runs every model's grid search and fits each axis with the
+    /// model of the best cross-validated R² (docs/algorithms.md section 2.2); a batch prediction with
+    /// it uses the models its stored calibration was fitted with.
+    /// </summary>
+    public const string Auto = "Auto";
+
     public static bool IsKnown(string name) => Names.Contains(name, StringComparer.Ordinal);
+
+    /// <summary>What a calibration's <c>model</c> may be: a model name, or <see cref="Auto"/>.</summary>
+    public static bool IsCalibrationChoice(string name) => name == Auto || IsKnown(name);
 
     /// <summary>
     /// The plain registry (calibration, and batch prediction's y axis): Scale → Poly2 → OLS for

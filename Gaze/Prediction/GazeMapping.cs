@@ -29,11 +29,12 @@ public sealed class GazeMapping
     private readonly double _irisScaleY;
     private readonly double _meanRelativeX;
 
-    private GazeMapping(GazeMappingKind kind, string model, double width, double height, IRegressor modelX, IRegressor modelY,
+    private GazeMapping(GazeMappingKind kind, string nameX, string nameY, double width, double height, IRegressor modelX, IRegressor modelY,
         double referenceX, double referenceY, double irisScaleY, double meanRelativeX, double scaleX, double scaleY, int trainingRows)
     {
         Kind = kind;
-        Model = model;
+        ModelX = nameX;
+        ModelY = nameY;
         Width = width;
         Height = height;
         _modelX = modelX;
@@ -49,8 +50,11 @@ public sealed class GazeMapping
 
     public GazeMappingKind Kind { get; }
 
-    /// <summary>The model actually used: unknown names fall back to Linear Regression.</summary>
-    public string Model { get; }
+    /// <summary>The model of the x axis: unknown names fall back to Linear Regression.</summary>
+    public string ModelX { get; }
+
+    /// <summary>The model of the y axis (the same as x unless a stored calibration chose them with <c>Auto</c>).</summary>
+    public string ModelY { get; }
 
     public double Width { get; }
 
@@ -64,15 +68,33 @@ public sealed class GazeMapping
     /// <summary>Calibration rows the models were fitted on (after the stateless outlier filter).</summary>
     public int TrainingRows { get; }
 
-    /// <summary>The model name the pipelines use for <paramref name="requested"/>: unknown names mean Linear Regression (the reference's behaviour).</summary>
+    /// <summary>
+    /// The model name the pipelines use for <paramref name="requested"/>: unknown names mean Linear
+    /// Regression (the reference's behaviour); <see cref="ModelRegistry.Auto"/> stays, for the stored
+    /// calibration's models to replace.
+    /// </summary>
     public static string ResolveModel(string? requested) =>
-        requested is not null && ModelRegistry.IsKnown(requested) ? requested : ModelRegistry.LinearRegression;
+        requested is not null && ModelRegistry.IsCalibrationChoice(requested) ? requested : ModelRegistry.LinearRegression;
 
     /// <summary>Maps a raw prediction smoothly into (-1, 1): tanh(value / limit).</summary>
     public static double Squash(double value, double limit = SquashLimit) => Math.Tanh(value / limit);
 
     /// <summary>Fits both axes' models; stops with <see cref="OperationCanceledException"/> when cancelled (SVR and the forest can take seconds on large calibrations).</summary>
     public static GazeMapping Fit(IReadOnlyList<CalibrationSample> rows, string? model, double width, double height, GazeMappingKind kind,
+        CancellationToken cancellationToken = default)
+    {
+        var name = ResolveModel(model);
+        if (name == ModelRegistry.Auto)
+        {
+            throw new PredictionRejectedException(
+                $"model_name '{ModelRegistry.Auto}' reuses the models a stored calibration was fitted with; send its calibration id, or name a model.");
+        }
+
+        return Fit(rows, name, name, width, height, kind, cancellationToken);
+    }
+
+    /// <summary>Fits the x axis with <paramref name="nameX"/> and the y axis with <paramref name="nameY"/> (both model names).</summary>
+    public static GazeMapping Fit(IReadOnlyList<CalibrationSample> rows, string nameX, string nameY, double width, double height, GazeMappingKind kind,
         CancellationToken cancellationToken = default)
     {
         if (rows.Count == 0)
@@ -82,7 +104,6 @@ public sealed class GazeMapping
 
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
-        var name = ResolveModel(model);
 
         var eyes = EyePositions.FromSamples(rows).WithLaterality();
         double[] pointX = [.. rows.Select(r => r.PointX)];
@@ -106,8 +127,8 @@ public sealed class GazeMapping
         var irisScaleY = Numpy.PopulationStd(meanY) + Floor;
         double[] relativeX = [.. meanX.Select(m => m - referenceX)];
 
-        var modelX = ModelRegistry.CreateEngineered(name, ModelParameters.None);
-        var modelY = ModelRegistry.Create(name, ModelParameters.None);
+        var modelX = ModelRegistry.CreateEngineered(nameX, ModelParameters.None);
+        var modelY = ModelRegistry.Create(nameY, ModelParameters.None);
         try
         {
             modelX.Fit(FeaturesX(kind, eyes, meanX, relativeX), targetX, cancellationToken);
@@ -116,12 +137,12 @@ public sealed class GazeMapping
         catch (NonConvergenceException)
         {
             // MathNet's SVD (least squares, ridge, Bayesian ridge) gives up on pathological rows.
-            throw new PredictionRejectedException($"The {name} models did not converge on this calibration's rows.");
+            throw new PredictionRejectedException($"The {(nameX == nameY ? nameX : $"{nameX} and {nameY}")} models did not converge on this calibration's rows.");
         }
 
         var scaleX = kind == GazeMappingKind.Stateless ? width / 2 : HalfSpread(targetX) * (width / 2);
         var scaleY = HalfSpread(targetY) * (height / 2);
-        return new GazeMapping(kind, name, width, height, modelX, modelY, referenceX, referenceY, irisScaleY,
+        return new GazeMapping(kind, nameX, nameY, width, height, modelX, modelY, referenceX, referenceY, irisScaleY,
             Numpy.Mean(relativeX), scaleX, scaleY, eyes.Count);
     }
 

@@ -27,14 +27,14 @@ public static class GridSearch
         CancellationToken cancellationToken)
     {
         var best = SelectAsync(model, candidates, rows, targets, InlineFitWork.Instance, cancellationToken).GetAwaiter().GetResult();
-        var fitted = ModelRegistry.Create(model, best);
+        var fitted = ModelRegistry.Create(model, best.Parameters);
         fitted.Fit(rows, targets, cancellationToken);
-        return (fitted, best);
+        return (fitted, best.Parameters);
     }
 
-    /// <summary>The candidate with the best mean cross-validated R² (the earliest of equals).</summary>
+    /// <summary>The candidate with the best mean cross-validated R² (the earliest of equals), and that score.</summary>
     /// <exception cref="SplitImpossibleException">Fewer rows than folds.</exception>
-    public static async Task<ModelParameters> SelectAsync(
+    public static async Task<GridChoice> SelectAsync(
         string model,
         IReadOnlyList<ModelParameters> candidates,
         double[][] rows,
@@ -66,7 +66,7 @@ public static class GridSearch
             }
         }
 
-        return best;
+        return new GridChoice(model, best, bestScore);
     }
 
     private static T[] Pick<T>(T[] source, int[] indices)

@@ -6,7 +6,7 @@ namespace Gaze.Grains.Interfaces.Calibration;
 /// What a calibration found, kept with the stored calibration so an operator or researcher can see
 /// it later (the management listener's report page) without computing it again.
 /// </summary>
-/// <param name="Model">The model used for both axes.</param>
+/// <param name="Model">The model the calibration asked for (a model name, or <c>Auto</c>).</param>
 /// <param name="Split">How the rows were split into training and held-out rows.</param>
 /// <param name="TrainRows">Rows the models were fitted on.</param>
 /// <param name="TestRows">Held-out rows predicted.</param>
@@ -15,6 +15,9 @@ namespace Gaze.Grains.Interfaces.Calibration;
 /// <param name="Targets">Each target's held-out predictions and metrics, as in the response.</param>
 /// <param name="Centroids">The k cluster centres of the held-out predictions, as (x, y).</param>
 /// <param name="CalibratedAt">When the calibration finished.</param>
+/// <param name="ModelX">The model the x axis was fitted with; what a batch prediction with <c>Auto</c>
+/// uses. Null in reports kept before it was recorded (then <paramref name="Model"/> was used for both).</param>
+/// <param name="ModelY">The same for the y axis.</param>
 [GenerateSerializer, Immutable, Alias("Gaze.CalibrationReport")]
 public sealed record CalibrationReport(
     [property: Id(0)] string Model,
@@ -25,7 +28,9 @@ public sealed record CalibrationReport(
     [property: Id(5)] ImmutableDictionary<string, string> ChosenY,
     [property: Id(6)] ImmutableArray<TargetReport> Targets,
     [property: Id(7)] ImmutableArray<ScreenPoint> Centroids,
-    [property: Id(8)] DateTimeOffset CalibratedAt);
+    [property: Id(8)] DateTimeOffset CalibratedAt,
+    [property: Id(9)] string? ModelX = null,
+    [property: Id(10)] string? ModelY = null);
 
 /// <summary>One target of a <see cref="CalibrationReport"/>.</summary>
 /// <param name="X">Target x (page pixels).</param>

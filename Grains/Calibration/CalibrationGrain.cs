@@ -64,9 +64,9 @@ public sealed partial class CalibrationGrain(
         try
         {
             var outcome = await calibrating;
-            LogCalibrated(logger, record.Id, record.Model, samples.Length, outcome.Split, outcome.ChosenX, outcome.ChosenY);
+            LogCalibrated(logger, record.Id, record.Model, samples.Length, outcome.Split, outcome.ModelX, outcome.ChosenX, outcome.ModelY, outcome.ChosenY);
             await KeepReportAsync(store, stored.Version, CalibrationReports.From(outcome, record.Model, time.GetUtcNow()), record.Id);
-            return CalibrationResult.Success(CalibrationResponseWriter.ToJson(outcome));
+            return CalibrationResult.Success(CalibrationResponseWriter.ToJson(outcome), outcome.ModelX, outcome.ModelY);
         }
         catch (CalibrationRejectedException rejected)
         {
@@ -113,8 +113,8 @@ public sealed partial class CalibrationGrain(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Calibration {CalibrationId} answered, but its report was not kept")]
     private static partial void LogReportNotKept(ILogger logger, Exception exception, string calibrationId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Calibrated {CalibrationId} with {Model} on {Samples} samples ({Split} split); chosen x {ChosenX}, y {ChosenY}")]
-    private static partial void LogCalibrated(ILogger logger, string calibrationId, string model, int samples, string split, IReadOnlyDictionary<string, string> chosenX, IReadOnlyDictionary<string, string> chosenY);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Calibrated {CalibrationId} with {Model} on {Samples} samples ({Split} split); x {ModelX} {ChosenX}, y {ModelY} {ChosenY}")]
+    private static partial void LogCalibrated(ILogger logger, string calibrationId, string model, int samples, string split, string modelX, IReadOnlyDictionary<string, string> chosenX, string modelY, IReadOnlyDictionary<string, string> chosenY);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Calibration {CalibrationId} not stored: the calibration store is unavailable")]
     private static partial void LogStoreUnavailable(ILogger logger, Exception exception, string calibrationId);

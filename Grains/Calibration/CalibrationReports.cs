@@ -21,5 +21,7 @@ public static class CalibrationReports
             target.PrecisionSd,
             target.Accuracy))],
         [.. outcome.Centroids.Select(centroid => new ScreenPoint(centroid[0], centroid[1]))],
-        calibratedAt);
+        calibratedAt,
+        outcome.ModelX,
+        outcome.ModelY);
 }

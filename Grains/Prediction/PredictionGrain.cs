@@ -5,6 +5,7 @@ using Gaze.Grains.Interfaces.Calibration;
 using Gaze.Grains.Interfaces.Prediction;
 using Gaze.Grains.Scheduling;
 using Gaze.Grains.Telemetry;
+using Gaze.Models;
 using Gaze.Prediction;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
@@ -78,10 +79,23 @@ public sealed partial class PredictionGrain(GazeMappingCache cache, MlMetrics me
     private GazeMapping FitStored(StoredCalibration stored, GazeMappingKey key, CancellationToken cancellationToken) =>
         cache.GetOrFit(key, () =>
         {
-            var mapping = GazeMapping.Fit(stored.Record.Fixed.ToSamples(), key.Model, key.ScreenWidth, key.ScreenHeight, GazeMappingKind.StoredCalibration, cancellationToken);
+            var (modelX, modelY) = key.Model == ModelRegistry.Auto ? ModelsOf(stored) : (key.Model, key.Model);
+            var mapping = GazeMapping.Fit(stored.Record.Fixed.ToSamples(), modelX, modelY, key.ScreenWidth, key.ScreenHeight, GazeMappingKind.StoredCalibration, cancellationToken);
             LogFitted(logger, key.CalibrationId, key.Revision.Version, key.Model, key.ScreenWidth, key.ScreenHeight, mapping.TrainingRows);
             return mapping;
         });
+
+    /// <summary>
+    /// The models a stored calibration was fitted with, which a batch with model <c>Auto</c> reuses.
+    /// Reports kept before they recorded a model per axis used their calibration's model for both.
+    /// </summary>
+    private static (string X, string Y) ModelsOf(StoredCalibration stored) => stored.Report switch
+    {
+        { ModelX: { } x, ModelY: { } y } => (x, y),
+        { Model: var model } when ModelRegistry.IsKnown(model) => (model, model),
+        _ => throw new PredictionRejectedException(
+            $"Calibration '{stored.Record.Id}' has no calibration report that says which models it was fitted with, so model_name '{ModelRegistry.Auto}' cannot reuse them; calibrate it again, or name a model."),
+    };
 
     private static PredictionResult Predict(GazeMapping mapping, IrisColumns samples)
     {

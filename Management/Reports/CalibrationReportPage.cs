@@ -56,8 +56,9 @@ public sealed class CalibrationReportPage
         {
             Fact(body, "Calibrated", Time(report.CalibratedAt));
             Fact(body, "Split", $"{report.TrainRows} training rows, {report.TestRows} held-out rows ({report.Split})");
-            Fact(body, "Chosen for x", Parameters(report.ChosenX));
-            Fact(body, "Chosen for y", Parameters(report.ChosenY));
+            // Reports kept before the models were recorded per axis used the record's model for both.
+            Fact(body, "Chosen for x", $"{report.ModelX ?? record.Model}: {Parameters(report.ChosenX)}");
+            Fact(body, "Chosen for y", $"{report.ModelY ?? record.Model}: {Parameters(report.ChosenY)}");
         }
 
         if (record.UserId is not null || record.StudyId is not null)

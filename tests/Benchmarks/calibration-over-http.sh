@@ -56,5 +56,5 @@ for model, ms in ours.items():
     b = base.get(model)
     sk = theirs.get(model, {}).get("median_ms")
     print(f"| {model} | {cell(ms)} | {cell(b)} | {cell(sk)} | {f'{ms / sk:.2f}' if sk else '-'} | {f'{ms / b:.2f}' if b else '-'} |")
-print(f"\nMedians of {repeats} timed calibrations each after a warm-up of 30 runs or 2 s, at least one (scikit-learn: median of {repeats} runs).")
+print(f"\nOurs: medians of at least {repeats} timed calibrations per model (the fast models: as many as fit in 3 s), after 10 s of every model in turn and a warm-up of 30 runs or 2 s per model. scikit-learn: median of {repeats} runs.")
 PY

@@ -2,9 +2,11 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Gaze.Api.Json;
 using Gaze.Calibration;
 using Gaze.Grains.Prediction;
+using Gaze.Models;
 using Gaze.Prediction;
 using Gaze.Tests.Upstream;
 using Microsoft.Extensions.DependencyInjection;
@@ -166,6 +168,38 @@ public sealed class BatchPredictionHttpTests(ApiFactory api)
 
         Assert.Equal(BatchBody.Column(linear, "predicted_x"), BatchBody.Column(unknown, "predicted_x"));
         Assert.Equal(BatchBody.Column(linear, "predicted_y"), BatchBody.Column(unknown, "predicted_y"));
+    }
+
+    [Fact]
+    public async Task Auto_calibrates_each_axis_with_the_best_model_and_its_batches_reuse_them()
+    {
+        var id = NewId("auto");
+        using var calibrated = await _client.SendAsync(api.Request(HttpMethod.Post, "/api/session/calib_validation", $"198.20.252.{Random.Shared.Next(1, 250)}",
+            CalibrationForm.FromSamples(UpstreamFixture.Samples(), id, model: ModelRegistry.Auto).ToContent()));
+        Assert.Equal(HttpStatusCode.OK, calibrated.StatusCode);
+        var header = Assert.Single(calibrated.Headers.GetValues("X-Calibration-Model"));
+        var models = Regex.Match(header, "^x=\"(?<x>[A-Za-z ]+)\", y=\"(?<y>[A-Za-z ]+)\"$");
+        Assert.True(models.Success, header);
+        var (modelX, modelY) = (models.Groups["x"].Value, models.Groups["y"].Value);
+        Assert.True(ModelRegistry.IsKnown(modelX) && ModelRegistry.IsKnown(modelY), header);
+
+        var auto = await JsonAsync(await PostAsync(BatchBody.Json(BatchBody.Ruxailab(id, BatchBody.FixtureSession, model: ModelRegistry.Auto))));
+        var asX = await JsonAsync(await PostAsync(BatchBody.Json(BatchBody.Ruxailab(id, BatchBody.FixtureSession, model: modelX))));
+        var asY = await JsonAsync(await PostAsync(BatchBody.Json(BatchBody.Ruxailab(id, BatchBody.FixtureSession, model: modelY))));
+
+        Assert.Equal(BatchBody.Column(asX, "predicted_x"), BatchBody.Column(auto, "predicted_x"));
+        Assert.Equal(BatchBody.Column(asY, "predicted_y"), BatchBody.Column(auto, "predicted_y"));
+    }
+
+    [Fact]
+    public async Task Auto_in_a_stateless_batch_is_a_422_saying_it_needs_a_stored_calibration()
+    {
+        var body = BatchBody.Stateless(UpstreamFixture.Samples(), [], BatchBody.FixtureSession, ModelRegistry.Auto);
+
+        using var response = await PostAsync(BatchBody.Json(body));
+
+        var problem = await IsProblemAsync(response, HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("stored calibration", problem.GetProperty("detail").GetString());
     }
 
     [Fact]

@@ -28,6 +28,7 @@ public sealed class CalibrationHttpTests(ApiFactory api)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("test_session_123", Header(response, "X-Calibration-Id"));
+        Assert.Equal("x=\"Linear Regression\", y=\"Linear Regression\"", Header(response, "X-Calibration-Model"));
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal("centroids", body.EnumerateObject().Last().Name);
         Assert.Equal(2, body.GetProperty("centroids").GetArrayLength());

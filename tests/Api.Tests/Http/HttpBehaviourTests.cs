@@ -46,6 +46,7 @@ public sealed class HttpBehaviourTests(ApiFactory api)
         Assert.Equal("http://localhost:8080", Header(response, "Access-Control-Allow-Origin"));
         Assert.Contains("Origin", Header(response, "Vary"));
         Assert.Contains("Retry-After", Header(response, "Access-Control-Expose-Headers"));
+        Assert.Contains("X-Calibration-Model", Header(response, "Access-Control-Expose-Headers"));
     }
 
     [Fact]

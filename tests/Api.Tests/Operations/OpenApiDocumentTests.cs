@@ -68,6 +68,7 @@ public sealed class OpenApiDocumentTests(ApiFactory api)
         var paths = (await DocumentAsync())["paths"]!.AsObject();
         var calibrate = paths["/api/session/calib_validation"]!["post"]!["responses"]!;
         Assert.NotNull(calibrate["200"]!["headers"]!["X-Calibration-Id"]);
+        Assert.NotNull(calibrate["200"]!["headers"]!["X-Calibration-Model"]);
         Assert.NotNull(calibrate["429"]!["headers"]!["Retry-After"]);
         foreach (var header in new[] { "RateLimit-Policy", "RateLimit", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset" })
         {

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Gaze.Calibration;
+using Gaze.Models;
+using Gaze.Selection;
 
 namespace Gaze.Tests.Engine;
 
@@ -25,8 +27,8 @@ public sealed class CalibrationResponseWriterTests
             [Target(100, 200, 1), Target(100, 200.7, 2), Target(682.5, 100, 3), Target(1000, 5, 4)],
             [[1, 2], [3, 4]],
             "stratified",
-            new Dictionary<string, string>(),
-            new Dictionary<string, string>(),
+            GridChoice.Unsearched(ModelRegistry.LinearRegression),
+            GridChoice.Unsearched(ModelRegistry.LinearRegression),
             new HeldOut([], [], [], []));
 
         var json = JsonDocument.Parse(CalibrationResponseWriter.ToJson(outcome)).RootElement;

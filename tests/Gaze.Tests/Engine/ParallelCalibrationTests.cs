@@ -12,7 +12,7 @@ public sealed class ParallelCalibrationTests
 {
     private const string Dataset = "sim_4x30";
 
-    public static TheoryData<string> GridModels() => [.. ModelRegistry.Names.Where(model => model != ModelRegistry.LinearRegression)];
+    public static TheoryData<string> GridModels() => [.. ModelRegistry.Names.Where(model => model != ModelRegistry.LinearRegression), ModelRegistry.Auto];
 
     [Theory]
     [MemberData(nameof(GridModels))]

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Gaze.Calibration;
+using Gaze.Models;
+using Gaze.Selection;
 
 namespace Gaze.Tests.Upstream;
 
@@ -14,8 +16,8 @@ public sealed class UpstreamNanConversionTests
             [new TargetOutcome(100, 200, xs, ys, precision, accuracy)],
             centroids ?? [[1.0, 2.0]],
             "stratified",
-            new Dictionary<string, string>(),
-            new Dictionary<string, string>(),
+            GridChoice.Unsearched(ModelRegistry.LinearRegression),
+            GridChoice.Unsearched(ModelRegistry.LinearRegression),
             new HeldOut([], [], [], [])))).RootElement;
 
     [Fact]
@@ -49,7 +51,7 @@ public sealed class UpstreamNanConversionTests
     public void Empty_results_stay_empty()
     {
         var response = JsonDocument.Parse(CalibrationResponseWriter.ToJson(new CalibrationOutcome(
-            [], [], "stratified", new Dictionary<string, string>(), new Dictionary<string, string>(), new HeldOut([], [], [], [])))).RootElement;
+            [], [], "stratified", GridChoice.Unsearched(ModelRegistry.LinearRegression), GridChoice.Unsearched(ModelRegistry.LinearRegression), new HeldOut([], [], [], [])))).RootElement;
         Assert.Equal(["centroids"], response.EnumerateObject().Select(p => p.Name));
         Assert.Equal(0, response.GetProperty("centroids").GetArrayLength());
     }
