@@ -9,6 +9,7 @@ namespace Gaze.Grains.Interfaces.Calibration;
 /// </summary>
 /// <param name="Model">Model name, as in the calibration.</param>
 /// <param name="Candidates">Each candidate's hyper-parameters by scikit-learn name, as invariant text.</param>
+/// <param name="CalibrationRun">Which calibration the fits are for: each silo's ML threads take turns between calibrations.</param>
 [GenerateSerializer, Immutable, Alias("Gaze.FoldFitRequest")]
 public sealed record FoldFitRequest(
     [property: Id(0)] string Model,
@@ -16,4 +17,5 @@ public sealed record FoldFitRequest(
     [property: Id(2)] double[][] TrainRows,
     [property: Id(3)] double[] TrainTargets,
     [property: Id(4)] double[][] TestRows,
-    [property: Id(5)] double[] TestTargets);
+    [property: Id(5)] double[] TestTargets,
+    [property: Id(6)] Guid CalibrationRun);

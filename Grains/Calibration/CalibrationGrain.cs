@@ -27,7 +27,6 @@ public sealed partial class CalibrationGrain(
     ILogger<CalibrationGrain> logger) : Grain, ICalibrationGrain
 {
     private readonly Calibrator _calibrator = new(options.Value.EffectiveGrids());
-    private readonly SiloFitWork _work = new(grains, membership, mlThreads);
 
     public Task<CalibrationResult> CalibrateAsync(CalibrationRecord record, CancellationToken cancellationToken = default) =>
         metrics.TimeCalibrationAsync(record.Model, () => StoreAndCalibrateAsync(record, cancellationToken));
@@ -42,7 +41,7 @@ public sealed partial class CalibrationGrain(
         // thread pool; the grid-search fits spread over the silos. The token reaches every fit,
         // so an abandoned or over-budget request frees its cores.
         using var stopCalibration = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var calibrating = _calibrator.CalibrateAsync(samples, record.K, record.Model, _work, stopCalibration.Token);
+        var calibrating = _calibrator.CalibrateAsync(samples, record.K, record.Model, new SiloFitWork(grains, membership, mlThreads), stopCalibration.Token);
         StoredCalibration stored;
         try
         {

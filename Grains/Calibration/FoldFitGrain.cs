@@ -11,8 +11,8 @@ namespace Gaze.Grains.Calibration;
 /// <summary>
 /// Grid-search fits of one fold on this silo's ML threads: the fold's feature steps once, then
 /// each candidate as its own work item, so the candidates run on every ML thread of the silo (at
-/// most <c>Ml:Threads</c> at once; fits of concurrent calibrations queue there instead of crowding
-/// the cores).
+/// most <c>Ml:Threads</c> at once; fits of concurrent calibrations queue there, in their
+/// calibration's lane, instead of crowding the cores).
 /// </summary>
 /// <remarks>
 /// Not a stateless worker: Orleans activates those on the caller's silo only, which would keep a
@@ -33,9 +33,10 @@ public sealed class FoldFitGrain(MlThreads mlThreads, MlMetrics metrics) : Grain
                 fits.TrainTargets,
                 fits.TestRows,
                 fits.TestTargets);
-            var prepared = await mlThreads.RunAsync(foldFits.Prepare, cancellationToken);
+            var lane = fits.CalibrationRun;
+            var prepared = await mlThreads.RunAsync(foldFits.Prepare, lane, cancellationToken);
             var scores = await Task.WhenAll(foldFits.Candidates.Select(candidate =>
-                mlThreads.RunAsync(() => prepared.Score(candidate, cancellationToken), cancellationToken)));
+                mlThreads.RunAsync(() => prepared.Score(candidate, cancellationToken), lane, cancellationToken)));
             metrics.FoldFitted(fits.Model, scores.Length);
             return scores;
         }

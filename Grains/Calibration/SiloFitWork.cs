@@ -13,12 +13,15 @@ namespace Gaze.Grains.Calibration;
 /// steps on this silo's ML threads.
 /// </summary>
 /// <remarks>
-/// A fold's candidates go in as many calls as the cluster has active silos, so that even a
+/// One instance per calibration: all its work is one lane of every silo's ML threads, which take
+/// turns between calibrations. A fold's candidates go in as many calls as the cluster has active silos, so that even a
 /// calibration's 10 folds (5 per axis) can keep every silo busy; more calls would ship the rows
 /// more often and repeat the fold's shared preparation for nothing.
 /// </remarks>
 public sealed class SiloFitWork(IGrainFactory grains, IClusterMembershipService membership, MlThreads mlThreads) : IFitWork
 {
+    private readonly Guid _run = Guid.NewGuid();
+
     public async Task<double[]> ScoreAsync(FoldFits fits, CancellationToken cancellationToken)
     {
         var activeSilos = membership.CurrentSnapshot.Members.Values.Count(member => member.Status == SiloStatus.Active);
@@ -29,7 +32,7 @@ public sealed class SiloFitWork(IGrainFactory grains, IClusterMembershipService 
         return [.. slices.SelectMany(scores => scores)];
     }
 
-    public Task<T> RunAsync<T>(Func<T> step, CancellationToken cancellationToken) => mlThreads.RunAsync(step, cancellationToken);
+    public Task<T> RunAsync<T>(Func<T> step, CancellationToken cancellationToken) => mlThreads.RunAsync(step, _run, cancellationToken);
 
     private Task<double[]> ScoreSliceAsync(FoldFits fits, CancellationToken cancellationToken) =>
         grains.GetGrain<IFoldFitGrain>(Guid.NewGuid()).ScoreAsync(
@@ -39,6 +42,7 @@ public sealed class SiloFitWork(IGrainFactory grains, IClusterMembershipService 
                 fits.TrainRows,
                 fits.TrainTargets,
                 fits.TestRows,
-                fits.TestTargets),
+                fits.TestTargets,
+                _run),
             cancellationToken);
 }

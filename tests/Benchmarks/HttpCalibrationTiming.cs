@@ -24,17 +24,32 @@ public static class HttpCalibrationTiming
         var rows = JsonDocument.Parse(File.ReadAllText(goldenPath)).RootElement.GetProperty("datasets").GetProperty("sim_9x90").GetProperty("rows");
         using var client = new HttpClient { BaseAddress = service, Timeout = TimeSpan.FromMinutes(10) };
         var medians = new Dictionary<string, double>();
-        var models = ModelRegistry.Names.Where(name => onlyModel is null || name == onlyModel).ToArray();
-        await WarmUpServiceAsync(client, rows, models);
+        // One model (Auto included), or every model in turn.
+        string[] models = onlyModel is null ? [.. ModelRegistry.Names] : [onlyModel];
+        // Concurrent runs measure a service under default settings (limits included) while other
+        // load runs beside them, so they warm up with one calibration, as a user's first would be.
+        if (concurrent == 1)
+        {
+            await WarmUpServiceAsync(client, rows, models);
+        }
+
         foreach (var model in models)
         {
-            await PredictionTiming.WarmUpAsync(() => HttpPredictionTiming.CalibrateAsync(client, NewId(), rows, model));
+            if (concurrent == 1)
+            {
+                await PredictionTiming.WarmUpAsync(() => HttpPredictionTiming.CalibrateAsync(client, NewId(), rows, model));
+            }
+            else
+            {
+                await HttpPredictionTiming.CalibrateAsync(client, NewId(), rows, model);
+            }
+
             var times = new List<double>();
             var failed = 0;
             // At least the asked repeats, and more for the fast models (up to 3 s of them): a
             // handful of 10-ms calibrations on a noisy machine gives no stable median.
             var timing = Stopwatch.GetTimestamp();
-            for (var i = 0; i < repeats || (i < MaxRepeats && Stopwatch.GetElapsedTime(timing) < TimeSpan.FromSeconds(3)); i++)
+            for (var i = 0; i < repeats || (concurrent == 1 && i < MaxRepeats && Stopwatch.GetElapsedTime(timing) < TimeSpan.FromSeconds(3)); i++)
             {
                 foreach (var time in await Task.WhenAll(Enumerable.Range(0, concurrent).Select(_ => TimeOrFailAsync(client, rows, model))))
                 {

@@ -4,7 +4,7 @@ using Gaze.Benchmarks.Limiter;
 
 // "calibration <calibration.json> <repeats>": per-model calibration latency (see CalibrationTiming);
 // "prediction <prediction.json> <repeats>": batch-prediction cost in-process (see PredictionTiming);
-// "http-calibration <base url> <calibration.json> <repeats> [<concurrent> <model>]": per-model calibration latency through a running service (see HttpCalibrationTiming);
+// "http-calibration <base url> <calibration.json> <repeats> [<concurrent> <model>]": per-model calibration latency through a running service, or of one model (Auto included) (see HttpCalibrationTiming);
 // "http-prediction <base url> <prediction.json> <repeats>": the same through a running service;
 // "key-memory <keys>": GC heap and RSS per active client key, and after their grains are collected (see KeyMemory);
 // "soak <base url> <service pid> <seconds> <clients> <idle seconds>": mixed traffic, 5xx and memory (see Soak);

@@ -23,7 +23,7 @@ public sealed class MlWorkLimitsTests(OneSlotApiFactory api) : IClassFixture<One
             CalibrationForm.FromSamples(UpstreamFixture.Samples(), id).ToContent()));
 
     [Fact]
-    public async Task Ml_requests_beyond_the_nodes_slots_and_queue_get_503_with_retry_after()
+    public async Task Calibrations_beyond_the_nodes_slots_and_queue_get_503_with_retry_after_while_batches_keep_their_own()
     {
         var first = CalibrateAsync("holder", "192.0.2.150");
         await api.Hold.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
@@ -34,6 +34,11 @@ public sealed class MlWorkLimitsTests(OneSlotApiFactory api) : IClassFixture<One
         Assert.Equal(5, problem.GetProperty("retry_after").GetInt32());
         // The refusal was the node's, not the client's: its permits are given back.
         Assert.Equal(10, await api.PermitsLeftAsync(api.CreateClient(), "192.0.2.151"));
+
+        // Batches have slots of their own: a calibration holding every calibration slot leaves them be.
+        using var batch = await api.CreateClient().SendAsync(api.Request(HttpMethod.Post, "/api/session/batch_predict", "192.0.2.153",
+            BatchBody.Json(BatchBody.Stateless(UpstreamFixture.Samples(), [], BatchBody.FixtureSession))));
+        Assert.Equal(HttpStatusCode.OK, batch.StatusCode);
 
         api.Hold.Release.SetResult();
         using var admitted = await first.WaitAsync(TimeSpan.FromSeconds(60));

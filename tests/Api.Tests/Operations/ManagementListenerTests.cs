@@ -93,7 +93,7 @@ public sealed partial class ManagementListenerTests(KestrelApiFactory api) : ICl
         Assert.Matches(SeriesWith("gaze_ratelimit_decisions_total", "gaze_policy=\"calib\""), metrics);
         Assert.Matches(SeriesWith("gaze_ratelimit_decision_duration_seconds_bucket", "gaze_outcome=\"allowed\""), metrics);
         Assert.Matches(SeriesWith("gaze_calibration_duration_seconds_count", "gaze_outcome=\"ok\""), metrics);
-        Assert.Contains("gaze_ml_queue_length", metrics);
+        Assert.Matches(SeriesWith("gaze_ml_queue_length", "http_route=\"/api/session/calib_validation\""), metrics);
         Assert.Contains("orleans_catalog_activations", metrics);
         Assert.Contains("http_server_request_duration_seconds", metrics);
         Assert.Contains("kestrel_active_connections", metrics);

@@ -6,7 +6,8 @@ namespace Gaze.Tests.Scheduling;
 
 public sealed class MlThreadsTests
 {
-    private static MlThreads Start(int threads) => new(Options.Create(new MlThreadsOptions { Threads = threads }), NullLogger<MlThreads>.Instance);
+    private static MlThreads Start(int threads, int interactiveThreads = 0) =>
+        new(Options.Create(new MlThreadsOptions { Threads = threads, InteractiveThreads = interactiveThreads }), NullLogger<MlThreads>.Instance);
 
     [Fact]
     public async Task Work_runs_on_a_dedicated_thread_not_the_thread_pool()
@@ -46,6 +47,66 @@ public sealed class MlThreadsTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
         Assert.True(await busy);
         Assert.False(ran);
+    }
+
+    [Fact]
+    public async Task Lanes_take_turns_and_interactive_work_goes_first()
+    {
+        using var threads = Start(1);
+        using var started = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var order = new List<string>();
+        var busy = threads.RunAsync(
+            () =>
+            {
+                started.Set();
+                return release.Wait(TimeSpan.FromSeconds(30));
+            },
+            "calibration A",
+            CancellationToken.None);
+        Assert.True(started.Wait(TimeSpan.FromSeconds(30)), "the ML thread never started");
+        var a = Enumerable.Range(1, 5).Select(i => threads.RunAsync(() => Record(order, $"A{i}"), "calibration A", CancellationToken.None)).ToArray();
+        var b = Enumerable.Range(1, 3).Select(i => threads.RunAsync(() => Record(order, $"B{i}"), "calibration B", CancellationToken.None)).ToArray();
+        var prediction = threads.RunAsync(() => Record(order, "prediction"), CancellationToken.None);
+
+        release.Set();
+        await Task.WhenAll([busy, .. a, .. b, prediction]).WaitAsync(TimeSpan.FromSeconds(30));
+
+        // The thread was busy with A's first item; then the interactive work, then each lane in turn, one item each.
+        Assert.Equal(["prediction", "A1", "B1", "A2", "B2", "A3", "B3", "A4", "A5"], order);
+    }
+
+    [Fact]
+    public async Task Interactive_work_runs_while_every_fitting_thread_is_busy()
+    {
+        using var threads = Start(1, interactiveThreads: 1);
+        using var started = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var fit = threads.RunAsync(
+            () =>
+            {
+                started.Set();
+                return release.Wait(TimeSpan.FromSeconds(30));
+            },
+            "calibration",
+            CancellationToken.None);
+        Assert.True(started.Wait(TimeSpan.FromSeconds(30)), "the fitting thread never started");
+
+        var name = await threads.RunAsync(() => Thread.CurrentThread.Name, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+        release.Set();
+
+        Assert.Equal("gaze-ml-interactive-0", name);
+        Assert.True(await fit);
+    }
+
+    private static bool Record(List<string> order, string item)
+    {
+        lock (order)
+        {
+            order.Add(item);
+        }
+
+        return true;
     }
 }
 
