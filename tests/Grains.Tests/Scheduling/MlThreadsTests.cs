@@ -56,14 +56,7 @@ public sealed class MlThreadsTests
         using var started = new ManualResetEventSlim();
         using var release = new ManualResetEventSlim();
         var order = new List<string>();
-        var busy = threads.RunAsync(
-            () =>
-            {
-                started.Set();
-                return release.Wait(TimeSpan.FromSeconds(30));
-            },
-            "calibration A",
-            CancellationToken.None);
+        var busy = threads.RunAsync(Blocking(started, release), "calibration A", CancellationToken.None);
         Assert.True(started.Wait(TimeSpan.FromSeconds(30)), "the ML thread never started");
         var a = Enumerable.Range(1, 5).Select(i => threads.RunAsync(() => Record(order, $"A{i}"), "calibration A", CancellationToken.None)).ToArray();
         var b = Enumerable.Range(1, 3).Select(i => threads.RunAsync(() => Record(order, $"B{i}"), "calibration B", CancellationToken.None)).ToArray();
@@ -82,14 +75,7 @@ public sealed class MlThreadsTests
         using var threads = Start(1, interactiveThreads: 1);
         using var started = new ManualResetEventSlim();
         using var release = new ManualResetEventSlim();
-        var fit = threads.RunAsync(
-            () =>
-            {
-                started.Set();
-                return release.Wait(TimeSpan.FromSeconds(30));
-            },
-            "calibration",
-            CancellationToken.None);
+        var fit = threads.RunAsync(Blocking(started, release), "calibration", CancellationToken.None);
         Assert.True(started.Wait(TimeSpan.FromSeconds(30)), "the fitting thread never started");
 
         var name = await threads.RunAsync(() => Thread.CurrentThread.Name, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
@@ -98,6 +84,13 @@ public sealed class MlThreadsTests
         Assert.Equal("gaze-ml-interactive-0", name);
         Assert.True(await fit);
     }
+
+    /// <summary>Work that says it started, then holds its thread until released.</summary>
+    private static Func<bool> Blocking(ManualResetEventSlim started, ManualResetEventSlim release) => () =>
+    {
+        started.Set();
+        return release.Wait(TimeSpan.FromSeconds(30));
+    };
 
     private static bool Record(List<string> order, string item)
     {
