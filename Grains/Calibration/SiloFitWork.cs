@@ -14,9 +14,10 @@ namespace Gaze.Grains.Calibration;
 /// </summary>
 /// <remarks>
 /// One instance per calibration: all its work is one lane of every silo's ML threads, which take
-/// turns between calibrations. A fold's candidates go in as many calls as the cluster has active silos, so that even a
-/// calibration's 10 folds (5 per axis) can keep every silo busy; more calls would ship the rows
-/// more often and repeat the fold's shared preparation for nothing.
+/// turns between calibrations. A fold's candidates go in as many calls as the cluster has active
+/// silos (at most one per candidate), so that even a calibration's 10 folds (5 per axis) can keep
+/// every silo busy; more calls would ship the rows more often and repeat the fold's shared
+/// preparation for nothing.
 /// </remarks>
 public sealed class SiloFitWork(IGrainFactory grains, IClusterMembershipService membership, MlThreads mlThreads) : IFitWork
 {
@@ -25,8 +26,10 @@ public sealed class SiloFitWork(IGrainFactory grains, IClusterMembershipService 
     public async Task<double[]> ScoreAsync(FoldFits fits, CancellationToken cancellationToken)
     {
         var activeSilos = membership.CurrentSnapshot.Members.Values.Count(member => member.Status == SiloStatus.Active);
-        var calls = Math.Clamp(activeSilos, 1, fits.Candidates.Count);
-        var perCall = (fits.Candidates.Count + calls - 1) / calls;
+        var count = fits.Candidates.Count;
+        var wanted = Math.Clamp(activeSilos, 1, count);
+        var perCall = (count + wanted - 1) / wanted;
+        var calls = (count + perCall - 1) / perCall; // 5 candidates on 4 silos: 3 calls of 2, 2, 1
         var slices = await Task.WhenAll(Enumerable.Range(0, calls).Select(call =>
             ScoreSliceAsync(fits.Slice(call * perCall, perCall), cancellationToken)));
         return [.. slices.SelectMany(scores => scores)];
