@@ -26,13 +26,23 @@ public sealed class SiloFitWork(IGrainFactory grains, IClusterMembershipService 
     public async Task<double[]> ScoreAsync(FoldFits fits, CancellationToken cancellationToken)
     {
         var activeSilos = membership.CurrentSnapshot.Members.Values.Count(member => member.Status == SiloStatus.Active);
-        var count = fits.Candidates.Count;
-        var wanted = Math.Clamp(activeSilos, 1, count);
-        var perCall = (count + wanted - 1) / wanted;
-        var calls = (count + perCall - 1) / perCall; // 5 candidates on 4 silos: 3 calls of 2, 2, 1
-        var slices = await Task.WhenAll(Enumerable.Range(0, calls).Select(call =>
-            ScoreSliceAsync(fits.Slice(call * perCall, perCall), cancellationToken)));
+        var slices = await Task.WhenAll(Slices(fits.Candidates.Count, activeSilos).Select(slice =>
+            ScoreSliceAsync(fits.Slice(slice.Start, slice.Count), cancellationToken)));
         return [.. slices.SelectMany(scores => scores)];
+    }
+
+    /// <summary>
+    /// Contiguous slices of <paramref name="candidates"/>, one per active silo at most, none empty:
+    /// 10 candidates on 2 silos are 5 and 5; 5 on 4 silos are 2, 2 and 1.
+    /// </summary>
+    internal static IEnumerable<(int Start, int Count)> Slices(int candidates, int activeSilos)
+    {
+        var wanted = Math.Clamp(activeSilos, 1, Math.Max(candidates, 1));
+        var perCall = Math.Max((candidates + wanted - 1) / wanted, 1);
+        for (var start = 0; start < candidates; start += perCall)
+        {
+            yield return (start, Math.Min(perCall, candidates - start));
+        }
     }
 
     public Task<T> RunAsync<T>(Func<T> step, CancellationToken cancellationToken) => mlThreads.RunAsync(step, _run, cancellationToken);
