@@ -42,7 +42,8 @@ internal static class KMeansPlusPlus
                 double potential = 0;
                 for (var i = 0; i < n; i++)
                 {
-                    candidateDistances[i] = Math.Min(closest[i], SquaredDistance(points, i, candidate));
+                    // The points' own array as the "centres": the distance from point i to the candidate point.
+                    candidateDistances[i] = Math.Min(closest[i], points.SquaredDistance(i, points.Values, candidate));
                     potential += candidateDistances[i];
                 }
 
@@ -78,18 +79,6 @@ internal static class KMeansPlusPlus
         }
 
         return Math.Min(index, cumulative.Length - 1);
-    }
-
-    private static double SquaredDistance(PointSet points, int i, int j)
-    {
-        double sum = 0;
-        for (var d = 0; d < points.Dimensions; d++)
-        {
-            var difference = points.Values[i * points.Dimensions + d] - points.Values[j * points.Dimensions + d];
-            sum += difference * difference;
-        }
-
-        return sum;
     }
 
     private static void SetCentre(PointSet points, double[] centres, int c, int point) =>
