@@ -82,11 +82,42 @@ public static class ModelRegistry
         BayesianRidge => new BayesianRidgeRegression(
             alphaInit: p.Values.ContainsKey("alpha_init") ? p.Double("alpha_init", 1) : null,
             lambdaInit: p.Values.ContainsKey("lambda_init") ? p.Double("lambda_init", 1) : null),
-        SgdRegressor => new SgdRegression(p.Double("alpha", 1e-4), p.Double("eta0", 0.01), p.Int("max_iter", 1000), p.Double("l1_ratio", 0.15)),
+        SgdRegressor => Sgd(p),
         SupportVectorRegressor => SupportVector(p),
         RandomForestRegressor => new RandomForestRegression(p.Int("n_estimators", 200), p.Int("max_depth", 10), p.Int("min_samples_split", 5)),
         _ => throw new ArgumentException($"Unknown model '{name}'.", nameof(name)),
     };
+
+    /// <summary>
+    /// A text that is the same for two candidates of <paramref name="model"/> exactly when they build
+    /// the same fit: their parameters by name, without those the estimator takes but does not use.
+    /// A grid search fits each such group once (scikit-learn fits each and gets the same numbers).
+    /// </summary>
+    public static string FitIdentity(string model, ModelParameters parameters) => string.Join(
+        "; ",
+        parameters.Values
+            .Where(pair => !UnusedParameters.TryGetValue(model, out var unused) || !unused.Contains(pair.Key, StringComparer.Ordinal))
+            .OrderBy(pair => pair.Key, StringComparer.Ordinal)
+            .Select(pair => $"{pair.Key}={pair.Value}"));
+
+    // scikit-learn's SGDRegressor checks l1_ratio and then, under its default (and the reference's)
+    // L2 penalty, never reads it; the default grid still searches it, as the reference's did.
+    private static readonly Dictionary<string, string[]> UnusedParameters = new(StringComparer.Ordinal)
+    {
+        [SgdRegressor] = ["l1_ratio"],
+    };
+
+    // random_state 0: the reference left SGD unseeded; a fixed seed gives each request the same model.
+    private static SgdRegression Sgd(ModelParameters p)
+    {
+        var l1Ratio = p.Double("l1_ratio", 0.15);
+        if (!(l1Ratio is >= 0 and <= 1))
+        {
+            throw new ArgumentOutOfRangeException("l1_ratio", l1Ratio, "l1_ratio must be in [0, 1].");
+        }
+
+        return new SgdRegression(p.Double("alpha", 1e-4), p.Double("eta0", 0.01), p.Int("max_iter", 1000), randomState: 0);
+    }
 
     // The registry's SVR is linear (C = 1, epsilon = 0.1); its grid switches to rbf with numeric gamma.
     private static SupportVectorRegression SupportVector(ModelParameters p) => new(

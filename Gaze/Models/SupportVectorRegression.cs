@@ -177,7 +177,7 @@ public sealed class SupportVectorRegression : IRegressor
             throw new ArgumentException("Rows must have at least one feature.", nameof(rows));
         }
 
-        var x = Flatten(rows, p, nameof(rows));
+        var x = RowMajor.Flatten(rows, p, nameof(rows));
 
         var gamma = Gamma ?? SvrKernel.ScaleGamma(x, p);
         var kernel = new SvrKernel(Kernel, gamma, Degree, Coef0);
@@ -251,30 +251,5 @@ public sealed class SupportVectorRegression : IRegressor
         }
 
         return predictions;
-    }
-
-    private static double[] Flatten(double[][] rows, int p, string paramName)
-    {
-        var x = new double[checked(rows.Length * p)];
-        for (var i = 0; i < rows.Length; i++)
-        {
-            var row = rows[i] ?? throw new ArgumentException("Rows must not be null.", paramName);
-            if (row.Length != p)
-            {
-                throw new ArgumentException($"Row {i} has {row.Length} features, expected {p}.", paramName);
-            }
-
-            for (var k = 0; k < p; k++)
-            {
-                if (!double.IsFinite(row[k]))
-                {
-                    throw new ArgumentException($"Row {i} contains a non-finite value.", paramName);
-                }
-            }
-
-            row.CopyTo(x, i * p);
-        }
-
-        return x;
     }
 }

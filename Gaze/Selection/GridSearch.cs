@@ -10,7 +10,8 @@ namespace Gaze.Selection;
 /// </summary>
 /// <remarks>
 /// The candidate × fold fits are independent, so all of them are handed to <see cref="IFitWork"/>
-/// at once, a fold's fits together (they share its feature steps and derived data); the scores are
+/// at once (each distinct fit once: see <see cref="ModelRegistry.FitIdentity"/>), a fold's fits
+/// together (they share its feature steps and derived data); the scores are
 /// then averaged per candidate in fold order and compared in grid order, so the choice does not
 /// depend on where or in which order the fits ran.
 /// </remarks>
@@ -43,8 +44,9 @@ public static class GridSearch
         CancellationToken cancellationToken)
     {
         var folds = KFold.Split(rows.Length, Folds);
+        var (fits, fitOf) = DistinctFits(model, candidates);
         var scores = await Task.WhenAll(folds.Select(fold =>
-            work.ScoreAsync(new FoldFits(model, candidates, Pick(rows, fold.Train), Pick(targets, fold.Train), Pick(rows, fold.Test), Pick(targets, fold.Test)), cancellationToken)));
+            work.ScoreAsync(new FoldFits(model, fits, Pick(rows, fold.Train), Pick(targets, fold.Train), Pick(rows, fold.Test), Pick(targets, fold.Test)), cancellationToken)));
 
         var bestScore = double.NegativeInfinity;
         var best = candidates[0];
@@ -54,7 +56,7 @@ public static class GridSearch
             double sum = 0;
             for (var f = 0; f < folds.Count; f++)
             {
-                sum += scores[f][c];
+                sum += scores[f][fitOf[c]];
             }
 
             var score = sum / folds.Count;
@@ -67,6 +69,32 @@ public static class GridSearch
         }
 
         return new GridChoice(model, best, bestScore);
+    }
+
+    /// <summary>
+    /// The candidates that build different fits (the first of each group, in grid order), and for
+    /// each candidate the index of its fit: candidates that differ only in parameters the model does
+    /// not use share one fit per fold, and so get the very scores scikit-learn computes for each.
+    /// </summary>
+    private static (ModelParameters[] Fits, int[] FitOf) DistinctFits(string model, IReadOnlyList<ModelParameters> candidates)
+    {
+        var fits = new List<ModelParameters>();
+        var byIdentity = new Dictionary<string, int>(StringComparer.Ordinal);
+        var fitOf = new int[candidates.Count];
+        for (var c = 0; c < candidates.Count; c++)
+        {
+            var identity = ModelRegistry.FitIdentity(model, candidates[c]);
+            if (!byIdentity.TryGetValue(identity, out var fit))
+            {
+                fit = fits.Count;
+                byIdentity.Add(identity, fit);
+                fits.Add(candidates[c]);
+            }
+
+            fitOf[c] = fit;
+        }
+
+        return ([.. fits], fitOf);
     }
 
     private static T[] Pick<T>(T[] source, int[] indices)

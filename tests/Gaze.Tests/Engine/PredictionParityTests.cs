@@ -8,7 +8,7 @@ namespace Gaze.Tests.Engine;
 /// <summary>
 /// Both batch-prediction pipelines against scikit-learn on the cases of goldens/prediction.json
 /// (tests/goldens/generate_prediction.py): 1e-6 px for the deterministic models (docs/algorithms.md section 5),
-/// mean error against the simulated gaze within 10% of scikit-learn's for SGD and the random forest.
+/// mean error against the simulated gaze within 10% of scikit-learn's for the random forest.
 /// </summary>
 public sealed class PredictionParityTests
 {
@@ -16,7 +16,7 @@ public sealed class PredictionParityTests
 
     private static readonly JsonElement Golden = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "goldens", "prediction.json"))).RootElement;
 
-    private static readonly string[] NotReproducible = [ModelRegistry.SgdRegressor, ModelRegistry.RandomForestRegressor];
+    private static readonly string[] NotReproducible = [ModelRegistry.RandomForestRegressor];
 
     private static IEnumerable<string> CaseNames => Golden.GetProperty("cases").EnumerateObject().Select(c => c.Name);
 
@@ -37,7 +37,7 @@ public sealed class PredictionParityTests
         return cases;
     }
 
-    /// <summary>SGD and the forest, on the cases whose true gaze is known (the simulated session).</summary>
+    /// <summary>The forest, on the cases whose true gaze is known (the simulated session).</summary>
     public static TheoryData<string, string, GazeMappingKind> AccuracyCases()
     {
         var cases = new TheoryData<string, string, GazeMappingKind>();
@@ -94,7 +94,7 @@ public sealed class PredictionParityTests
 
     [Theory]
     [MemberData(nameof(AccuracyCases))]
-    public void Sgd_and_forest_are_as_accurate_as_scikit_learn(string name, string model, GazeMappingKind kind)
+    public void The_forest_is_as_accurate_as_scikit_learn(string name, string model, GazeMappingKind kind)
     {
         var golden = Case(name);
         var predicted = Predict(golden, model, kind);
