@@ -12,6 +12,12 @@ public interface ICalibrationGrain : IGrainWithIntegerKey
     /// Stores the calibration under its id, then runs it. Well-formed data that cannot be
     /// calibrated comes back as a rejection, not an exception. Stops early when cancelled.
     /// </summary>
+    /// <param name="record">The calibration.</param>
+    /// <param name="timeBudget">
+    /// How long the caller lets it run, when it has a limit: a calibration estimated to take longer
+    /// is refused before anything is stored (<see cref="RejectionKind.OverBudget"/>).
+    /// </param>
+    /// <param name="cancellationToken">Stops the work (the budget running out, the client leaving).</param>
     [ResponseTimeout(MlCallTimeout.Text)]
-    Task<CalibrationResult> CalibrateAsync(CalibrationRecord record, CancellationToken cancellationToken = default);
+    Task<CalibrationResult> CalibrateAsync(CalibrationRecord record, TimeSpan? timeBudget = null, CancellationToken cancellationToken = default);
 }

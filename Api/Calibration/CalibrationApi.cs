@@ -26,7 +26,7 @@ public static class CalibrationApi
     private static async Task<IResult> CalibrateAsync(HttpContext context, CalibrationUpload upload, IGrainFactory grains, CalibrationWebhook webhook, MlTimeBudget budget)
     {
         var record = upload.Record!;
-        var result = await grains.GetGrain<ICalibrationGrain>(0).CalibrateAsync(record, budget.Token);
+        var result = await grains.GetGrain<ICalibrationGrain>(0).CalibrateAsync(record, budget.Limit, budget.Token);
         if (result.Rejection is { } rejection)
         {
             return Problem.Rejected(rejection, ProblemKinds.UnprocessableCalibration).ToResult(context.Response);

@@ -17,7 +17,8 @@ public static class CalibrationDocs
         "and answers with the held-out predictions per target, their accuracy and precision, and `k` cluster centres. " +
         "**Every form value is a JSON document** (the web front `JSON.stringify`s each one: a string is sent as `\"abc\"`). " +
         "Field names match exactly; a field sent twice is refused. Rate limited by the `calib` policy and the shared default limits. " +
-        "The body is received and validated before the work starts; a calibration that outlives `Calibration:TimeBudget` is stopped (503). " +
+        "The body is received and validated before the work starts; a calibration that outlives `Calibration:TimeBudget` is stopped (503), " +
+        "and one estimated to outlive it is not started (503 at once, nothing stored, the estimate in `estimated_seconds`; `Retry-After` when other running calibrations are why). " +
         "With `model` `\"Auto\"` every model's grid search runs and each axis is fitted with the model of the best cross-validated R²; " +
         "the `X-Calibration-Model` header says which model each axis was fitted with, and a later batch with `model_name` `\"Auto\"` reuses them.",
         [

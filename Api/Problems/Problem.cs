@@ -26,12 +26,15 @@ public static class Problem
     /// <summary>Seconds a client is asked to wait when storage or the cluster is unavailable: they usually come back within that.</summary>
     public const int UnavailableRetryAfterSeconds = 5;
 
-    /// <summary>ML work that produced no answer, as <paramref name="unprocessable"/> unless the calibration is missing or its store unavailable.</summary>
+    /// <summary>ML work that produced no answer, as <paramref name="unprocessable"/> unless the calibration is missing, its store unavailable or the work over budget.</summary>
     public static ProblemDetails Rejected(WorkRejection rejection, ProblemKind unprocessable) => rejection.Kind switch
     {
         RejectionKind.CalibrationNotFound => ProblemKinds.CalibrationNotFound.Create(rejection.Reason, ("fields", new[] { "calib_id" })),
         RejectionKind.StorageUnavailable => ProblemKinds.StorageUnavailable.Create(
             $"{rejection.Reason} Retry in {UnavailableRetryAfterSeconds} s.", ("retry_after", UnavailableRetryAfterSeconds)),
+        RejectionKind.OverBudget => rejection.RetryAfterSeconds is { } retryAfter
+            ? ProblemKinds.OverBudget.Create(rejection.Reason, ("estimated_seconds", rejection.EstimatedSeconds), ("retry_after", retryAfter))
+            : ProblemKinds.OverBudget.Create(rejection.Reason, ("estimated_seconds", rejection.EstimatedSeconds)),
         _ => unprocessable.Create(rejection.Reason),
     };
 

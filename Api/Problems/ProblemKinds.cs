@@ -32,7 +32,7 @@ public static class ProblemKinds
     public static readonly ProblemKind LimiterUnavailable = new(StatusCodes.Status503ServiceUnavailable, "limiter-unavailable", "Service Unavailable",
         "The rate limiter could not decide the request in time and the node is configured to refuse then (RateLimiting:FailurePolicy=closed). Retry after Retry-After.");
     public static readonly ProblemKind OverBudget = new(StatusCodes.Status503ServiceUnavailable, "over-time-budget", "Service Unavailable",
-        "The ML work did not finish within its time budget (Calibration:TimeBudget or Prediction:TimeBudget) and was stopped. Send fewer samples or choose a simpler model.");
+        "The ML work did not finish within its time budget (Calibration:TimeBudget or Prediction:TimeBudget) and was stopped, or a calibration was estimated not to finish within it and was not started (member \"estimated_seconds\"; nothing was stored). Send fewer samples or choose a simpler model; where the estimate counted other running calibrations, Retry-After (also \"retry_after\") says when they will have ended.");
     public static readonly ProblemKind StorageUnavailable = new(StatusCodes.Status503ServiceUnavailable, "storage-unavailable", "Service Unavailable",
         "The calibration store could not be read or written; nothing was stored. Retry after Retry-After.");
     public static readonly ProblemKind ClusterUnavailable = new(StatusCodes.Status503ServiceUnavailable, "cluster-unavailable", "Service Unavailable",

@@ -44,6 +44,32 @@ public sealed class Calibrator(IReadOnlyDictionary<string, Dictionary<string, st
             new HeldOut(split.Train, split.Test, predictedX, predictedY));
     }
 
+    /// <summary>
+    /// An estimate of what <see cref="CalibrateAsync"/> would cost on <paramref name="samples"/>
+    /// samples, from the grids and <see cref="FitCosts"/>, without touching the data: the split's
+    /// training rows, five folds of four fifths of them per distinct candidate, and the refit of
+    /// each axis (with Auto, of the model whose refit costs most).
+    /// </summary>
+    public CalibrationCost CostOf(string model, int samples)
+    {
+        var trainRows = samples - (int)Math.Ceiling(0.2 * samples);
+        var foldRows = trainRows - (trainRows / GridSearch.Folds);
+        var searched = model == ModelRegistry.Auto ? ModelRegistry.Names : IsSearched(model) ? [model] : [];
+        double searchSeconds = 0;
+        var searchFits = 0;
+        foreach (var each in searched)
+        {
+            var fits = GridSearch.DistinctFitCount(each, CandidatesOf(each)) * GridSearch.Folds;
+            searchFits += fits;
+            searchSeconds += fits * FitCosts.Seconds(each, foldRows);
+        }
+
+        var refitted = model == ModelRegistry.Auto ? ModelRegistry.Names : [model];
+        var refitSeconds = refitted.Max(each => FitCosts.Seconds(each, trainRows));
+        const int Axes = 2;
+        return new CalibrationCost(Axes * searchSeconds, Axes * searchFits, Axes * refitSeconds);
+    }
+
     private static SplitResult SplitRows(IReadOnlyList<CalibrationSample> samples)
     {
         var lonely = samples.GroupBy(s => (s.PointX, s.PointY)).FirstOrDefault(target => target.Count() < 2);
@@ -103,8 +129,15 @@ public sealed class Calibrator(IReadOnlyDictionary<string, Dictionary<string, st
     /// <summary>The model and hyper-parameters an axis is fitted with.</summary>
     private Task<GridChoice> ChooseAsync(string model, double[][] train, double[] targets, IFitWork work, CancellationToken cancellationToken) =>
         model == ModelRegistry.Auto ? BestOfEveryModelAsync(train, targets, work, cancellationToken)
-        : model == ModelRegistry.LinearRegression || !grids.ContainsKey(model) ? Task.FromResult(GridChoice.Unsearched(model))
-        : SearchAsync(model, train, targets, work, cancellationToken);
+        : IsSearched(model) ? SearchAsync(model, train, targets, work, cancellationToken)
+        : Task.FromResult(GridChoice.Unsearched(model));
+
+    /// <summary>Whether a calibration with <paramref name="model"/> alone grid-searches it (Linear Regression, and a model without a grid, are fitted as they are).</summary>
+    private bool IsSearched(string model) => model != ModelRegistry.LinearRegression && grids.ContainsKey(model);
+
+    /// <summary>The candidates a search of <paramref name="model"/> compares: its grid, or the model as it is.</summary>
+    private IReadOnlyList<ModelParameters> CandidatesOf(string model) =>
+        model != ModelRegistry.LinearRegression && grids.TryGetValue(model, out var grid) ? ParameterGrid.Expand(grid) : [ModelParameters.None];
 
     /// <summary>
     /// Every model's grid search at once (Linear Regression, and a model without a grid, as their
@@ -128,13 +161,8 @@ public sealed class Calibrator(IReadOnlyDictionary<string, Dictionary<string, st
         return best;
     }
 
-    private Task<GridChoice> SearchAsync(string model, double[][] train, double[] targets, IFitWork work, CancellationToken cancellationToken)
-    {
-        var candidates = model != ModelRegistry.LinearRegression && grids.TryGetValue(model, out var grid)
-            ? ParameterGrid.Expand(grid)
-            : [ModelParameters.None];
-        return GridSearch.SelectAsync(model, candidates, train, targets, work, cancellationToken);
-    }
+    private Task<GridChoice> SearchAsync(string model, double[][] train, double[] targets, IFitWork work, CancellationToken cancellationToken) =>
+        GridSearch.SelectAsync(model, CandidatesOf(model), train, targets, work, cancellationToken);
 
     private static List<TargetOutcome> Targets(IReadOnlyList<CalibrationSample> samples, int[] test, double[] predictedX, double[] predictedY)
     {

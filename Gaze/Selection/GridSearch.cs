@@ -71,6 +71,9 @@ public static class GridSearch
         return new GridChoice(model, best, bestScore);
     }
 
+    /// <summary>How many different fits <paramref name="candidates"/> build: the fits per fold of a search of them.</summary>
+    public static int DistinctFitCount(string model, IReadOnlyList<ModelParameters> candidates) => DistinctFits(model, candidates).Fits.Length;
+
     /// <summary>
     /// The candidates that build different fits (the first of each group, in grid order), and for
     /// each candidate the index of its fit: candidates that differ only in parameters the model does

@@ -18,4 +18,6 @@ public sealed record CalibrationResult(
     public static CalibrationResult Rejected(string reason) => new(null, WorkRejection.Unprocessable(reason));
 
     public static CalibrationResult Unstored(string calibrationId) => new(null, WorkRejection.StorageUnavailable(calibrationId));
+
+    public static CalibrationResult Refused(WorkRejection rejection) => new(null, rejection);
 }

@@ -24,12 +24,26 @@ public sealed partial class CalibrationGrain(
     MlThreads mlThreads,
     IGrainFactory grains,
     IClusterMembershipService membership,
+    CalibrationAdmission admission,
+    RunningCalibrations running,
     ILogger<CalibrationGrain> logger) : Grain, ICalibrationGrain
 {
     private readonly Calibrator _calibrator = new(options.Value.EffectiveGrids());
 
-    public Task<CalibrationResult> CalibrateAsync(CalibrationRecord record, CancellationToken cancellationToken = default) =>
-        metrics.TimeCalibrationAsync(record.Model, () => StoreAndCalibrateAsync(record, cancellationToken));
+    public Task<CalibrationResult> CalibrateAsync(CalibrationRecord record, TimeSpan? timeBudget = null, CancellationToken cancellationToken = default) =>
+        metrics.TimeCalibrationAsync(record.Model, () => AdmitAsync(record, timeBudget, cancellationToken));
+
+    private async Task<CalibrationResult> AdmitAsync(CalibrationRecord record, TimeSpan? timeBudget, CancellationToken cancellationToken)
+    {
+        if (timeBudget is { } budget && admission.Refusal(_calibrator, record, budget) is { } refusal)
+        {
+            LogRefused(logger, record.Id, refusal.Reason);
+            return CalibrationResult.Refused(refusal);
+        }
+
+        using var counted = running.Enter();
+        return await StoreAndCalibrateAsync(record, cancellationToken);
+    }
 
     private async Task<CalibrationResult> StoreAndCalibrateAsync(CalibrationRecord record, CancellationToken cancellationToken)
     {
@@ -117,6 +131,9 @@ public sealed partial class CalibrationGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Calibration {CalibrationId} not stored: the calibration store is unavailable")]
     private static partial void LogStoreUnavailable(ILogger logger, Exception exception, string calibrationId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Calibration {CalibrationId} not started: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string calibrationId, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Calibration {CalibrationId} rejected: {Reason}")]
     private static partial void LogRejected(ILogger logger, string calibrationId, string reason);

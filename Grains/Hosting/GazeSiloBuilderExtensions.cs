@@ -1,5 +1,6 @@
 using System.Net;
 using Gaze.Calibration;
+using Gaze.Grains.Calibration;
 using Gaze.Grains.Hosting.Memory;
 using Gaze.Grains.Hosting.Redis;
 using Gaze.Grains.Hosting.Settings;
@@ -79,6 +80,8 @@ public static class GazeSiloBuilderExtensions
         silo.Services.AddSingleton<GazeMappingCache>();
         silo.Services.AddValidatedOptions<MlThreadsOptions, MlThreadsOptionsValidator>(MlThreadsOptions.SectionName);
         silo.Services.AddSingleton<MlThreads>();
+        silo.Services.AddSingleton<RunningCalibrations>();
+        silo.Services.AddSingleton<CalibrationAdmission>();
         silo.Services.AddMetrics();
         silo.Services.AddSingleton<MlMetrics>();
         silo.Services.TryAddSingleton(TimeProvider.System);

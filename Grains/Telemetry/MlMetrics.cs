@@ -73,6 +73,7 @@ public sealed class MlMetrics
         RejectionKind.Unprocessable => "rejected",
         RejectionKind.CalibrationNotFound => "not_found",
         RejectionKind.StorageUnavailable => "storage_unavailable",
+        RejectionKind.OverBudget => "over_budget",
         _ => "other",
     };
 

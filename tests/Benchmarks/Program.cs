@@ -3,6 +3,7 @@ using Gaze.Benchmarks;
 using Gaze.Benchmarks.Limiter;
 
 // "calibration <calibration.json> <repeats>": per-model calibration latency (see CalibrationTiming);
+// "calibration-cost <calibration.json>": the admission estimate against measured CPU time (see CalibrationCostCheck);
 // "prediction <prediction.json> <repeats>": batch-prediction cost in-process (see PredictionTiming);
 // "http-calibration <base url> <calibration.json> <repeats> [<concurrent> <model>]": per-model calibration latency through a running service, or of one model (Auto included) (see HttpCalibrationTiming);
 // "http-prediction <base url> <prediction.json> <repeats>": the same through a running service;
@@ -19,6 +20,9 @@ switch (args)
         return;
     case ["calibration", var golden, var repeats]:
         CalibrationTiming.Run(golden, int.Parse(repeats));
+        return;
+    case ["calibration-cost", var golden]:
+        CalibrationCostCheck.Run(golden);
         return;
     case ["prediction", var golden, var repeats]:
         PredictionTiming.Run(golden, int.Parse(repeats));
