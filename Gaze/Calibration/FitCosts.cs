@@ -5,13 +5,14 @@ namespace Gaze.Calibration;
 /// <summary>
 /// The ML-thread time one fit of a model takes, by training rows: a power curve per model, fitted
 /// to the default grids' calibrations of the simulated 9 x 90 rows, of twice as many and of 4 x 30,
-/// and scaled to what the fits cost on the service's two busy ML threads of the 2-core reference
-/// machine (docs/benchmarks.md, "What a calibration will cost").
+/// single-threaded on the 2-core reference machine (docs/benchmarks.md, "What a calibration will
+/// cost"); the service's ML threads run fits at that speed each.
 /// </summary>
 /// <remarks>
-/// An estimate, not a bound: SVR's cost depends on how hard the rows are to separate, and faster
-/// hardware makes every fit cheaper. It only decides whether a calibration is worth starting, so
-/// it errs towards the typical case rather than the worst.
+/// An estimate, not a bound: SVR's cost depends on how hard the rows are to separate, and other
+/// hardware runs fits at other speeds. It decides whether a calibration is worth starting, and
+/// refusing one that would have finished is the worse mistake, so the curves follow the typical
+/// case rather than the worst (the time budget still stops a calibration that outlives it).
 /// </remarks>
 public static class FitCosts
 {
@@ -20,9 +21,9 @@ public static class FitCosts
     // Seconds of one fit on 1,000 training rows, and the power of the row count the cost grows with.
     private static readonly Dictionary<string, (double Seconds, double Power)> Curves = new(StringComparer.Ordinal)
     {
-        [ModelRegistry.SupportVectorRegressor] = (0.50, 2.2),
-        [ModelRegistry.RandomForestRegressor] = (0.094, 1.05),
-        [ModelRegistry.SgdRegressor] = (0.036, 0.9),
+        [ModelRegistry.SupportVectorRegressor] = (0.385, 2.2),
+        [ModelRegistry.RandomForestRegressor] = (0.072, 1.05),
+        [ModelRegistry.SgdRegressor] = (0.028, 0.9),
     };
 
     // The closed-form and coordinate-descent models: well under a millisecond a fit.

@@ -20,7 +20,7 @@ public sealed class CalibrationEstimateTests(FiveSecondCalibrationApiFactory api
         var id = "too-long-" + Guid.NewGuid().ToString("N");
         using var client = api.CreateClient();
 
-        // SVR on 9 x 90 samples: about 18 s of two ML threads, far beyond 5 s.
+        // SVR on 9 x 90 samples: about 14 s of two ML threads, far beyond 5 s.
         using var response = await client.SendAsync(api.Request(HttpMethod.Post, "/api/session/calib_validation", "10.93.0.1",
             CalibrationForm.FromSamples(Grid(9, 90), id, k: 9, model: ModelRegistry.SupportVectorRegressor).ToContent())).WaitAsync(TimeSpan.FromSeconds(4));
 
