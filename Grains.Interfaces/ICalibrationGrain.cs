@@ -14,8 +14,8 @@ public interface ICalibrationGrain : IGrainWithIntegerKey
     /// </summary>
     /// <param name="record">The calibration.</param>
     /// <param name="timeBudget">
-    /// How long the caller lets it run, when it has a limit: a calibration estimated to take longer
-    /// is refused before anything is stored (<see cref="RejectionKind.OverBudget"/>).
+    /// How long the caller lets it run, when it has a (positive) limit: a calibration estimated to
+    /// take longer is refused before anything is stored (<see cref="RejectionKind.OverBudget"/>).
     /// </param>
     /// <param name="cancellationToken">Stops the work (the budget running out, the client leaving).</param>
     [ResponseTimeout(MlCallTimeout.Text)]

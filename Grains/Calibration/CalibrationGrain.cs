@@ -35,7 +35,8 @@ public sealed partial class CalibrationGrain(
 
     private async Task<CalibrationResult> AdmitAsync(CalibrationRecord record, TimeSpan? timeBudget, CancellationToken cancellationToken)
     {
-        if (timeBudget is { } budget && admission.Refusal(_calibrator, record, budget) is { } refusal)
+        // A caller without a limit (none, or an infinite one) is never refused.
+        if (timeBudget is { } budget && budget > TimeSpan.Zero && admission.Refusal(_calibrator, record, budget) is { } refusal)
         {
             LogRefused(logger, record.Id, refusal.Reason);
             return CalibrationResult.Refused(refusal);
