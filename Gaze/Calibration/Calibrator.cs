@@ -137,7 +137,7 @@ public sealed class Calibrator(IReadOnlyDictionary<string, Dictionary<string, st
 
     /// <summary>The candidates a search of <paramref name="model"/> compares: its grid, or the model as it is.</summary>
     private IReadOnlyList<ModelParameters> CandidatesOf(string model) =>
-        model != ModelRegistry.LinearRegression && grids.TryGetValue(model, out var grid) ? ParameterGrid.Expand(grid) : [ModelParameters.None];
+        IsSearched(model) ? ParameterGrid.Expand(grids[model]) : [ModelParameters.None];
 
     /// <summary>
     /// Every model's grid search at once (Linear Regression, and a model without a grid, as their

@@ -25,7 +25,7 @@ public sealed class CalibrationAdmission(IOptions<MlThreadsOptions> threads, ICl
     public WorkRejection? Refusal(Calibrator calibrator, CalibrationRecord record, TimeSpan budget)
     {
         var cost = calibrator.CostOf(record.Model, record.Fixed.Length);
-        var activeSilos = membership.CurrentSnapshot.Members.Values.Count(member => member.Status == SiloStatus.Active);
+        var activeSilos = ActiveSilos.Count(membership);
         double clusterThreads = threads.Value.Threads * Math.Max(activeSilos, 1);
         var others = running.Count;
         var estimate = cost.Duration(clusterThreads / (others + 1));

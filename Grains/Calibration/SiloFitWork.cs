@@ -25,7 +25,7 @@ public sealed class SiloFitWork(IGrainFactory grains, IClusterMembershipService 
 
     public async Task<double[]> ScoreAsync(FoldFits fits, CancellationToken cancellationToken)
     {
-        var activeSilos = membership.CurrentSnapshot.Members.Values.Count(member => member.Status == SiloStatus.Active);
+        var activeSilos = ActiveSilos.Count(membership);
         var slices = await Task.WhenAll(Slices(fits.Candidates.Count, activeSilos).Select(slice =>
             ScoreSliceAsync(fits.Slice(slice.Start, slice.Count), cancellationToken)));
         return [.. slices.SelectMany(scores => scores)];

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Gaze.Calibration;
 using Gaze.Models;
 using Gaze.Selection;
@@ -18,8 +17,7 @@ public static class CalibrationCostCheck
 {
     public static void Run(string goldenPath)
     {
-        var data = JsonDocument.Parse(File.ReadAllText(goldenPath)).RootElement.GetProperty("datasets").GetProperty("sim_9x90");
-        var rows = data.GetProperty("rows").EnumerateArray().Select(r => r.EnumerateArray().Select(v => v.GetDouble()).ToArray()).ToArray();
+        var (rows, _) = CalibrationTiming.Simulated(goldenPath);
         var calibrator = new Calibrator(DefaultGrids.Create());
         Console.WriteLine("| model | samples | CPU, one thread (s) | estimate (s) | estimate / CPU |");
         Console.WriteLine("|---|---:|---:|---:|---:|");
@@ -38,7 +36,7 @@ public static class CalibrationCostCheck
         }
     }
 
-    private static CalibrationSample[] Samples(double[][] rows, int copies)
+    private static CalibrationSample[] Samples(CalibrationSample[] rows, int copies)
     {
         var random = new Random(5);
         return
@@ -46,7 +44,7 @@ public static class CalibrationCostCheck
             .. Enumerable.Range(0, copies).SelectMany(copy => rows.Select(r =>
             {
                 double Jitter() => copy == 0 ? 0 : (random.NextDouble() - 0.5) * 2.0;
-                return new CalibrationSample(r[0] + Jitter(), r[1] + Jitter(), r[2] + Jitter(), r[3] + Jitter(), r[4], r[5]);
+                return r with { LeftX = r.LeftX + Jitter(), LeftY = r.LeftY + Jitter(), RightX = r.RightX + Jitter(), RightY = r.RightY + Jitter() };
             })),
         ];
     }

@@ -16,12 +16,7 @@ public static class CalibrationTiming
 {
     public static void Run(string goldenPath, int repeats)
     {
-        var data = JsonDocument.Parse(File.ReadAllText(goldenPath)).RootElement.GetProperty("datasets").GetProperty("sim_9x90");
-        var k = data.GetProperty("k").GetInt32();
-        var samples = data.GetProperty("rows").EnumerateArray()
-            .Select(r => r.EnumerateArray().Select(v => v.GetDouble()).ToArray())
-            .Select(r => new CalibrationSample(r[0], r[1], r[2], r[3], r[4], r[5]))
-            .ToArray();
+        var (samples, k) = Simulated(goldenPath);
         var calibrator = new Calibrator(DefaultGrids.Create());
         var medians = new Dictionary<string, double>();
         foreach (var model in ModelRegistry.Names)
@@ -47,5 +42,15 @@ public static class CalibrationTiming
         }
 
         Console.WriteLine(JsonSerializer.Serialize(medians));
+    }
+
+    /// <summary>The simulated 9 x 90 calibration of tests/goldens/calibration.json and its k.</summary>
+    internal static (CalibrationSample[] Samples, int K) Simulated(string goldenPath)
+    {
+        var data = JsonDocument.Parse(File.ReadAllText(goldenPath)).RootElement.GetProperty("datasets").GetProperty("sim_9x90");
+        CalibrationSample[] samples = [.. data.GetProperty("rows").EnumerateArray()
+            .Select(r => r.EnumerateArray().Select(v => v.GetDouble()).ToArray())
+            .Select(r => new CalibrationSample(r[0], r[1], r[2], r[3], r[4], r[5]))];
+        return (samples, data.GetProperty("k").GetInt32());
     }
 }
