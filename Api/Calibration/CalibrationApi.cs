@@ -23,7 +23,7 @@ public static class CalibrationApi
     }
 
     /// <param name="upload">Received and validated before the ML filters run (<see cref="CalibrationUpload"/>).</param>
-    private static async Task<IResult> CalibrateAsync(HttpContext context, CalibrationUpload upload, IGrainFactory grains, CalibrationWebhook webhook, MlTimeBudget budget)
+    private static async Task<IResult> CalibrateAsync(HttpContext context, CalibrationUpload upload, IGrainFactory grains, MlTimeBudget budget)
     {
         var record = upload.Record!;
         var result = await grains.GetGrain<ICalibrationGrain>(0).CalibrateAsync(record, budget.Limit, budget.Token);
@@ -34,6 +34,9 @@ public static class CalibrationApi
 
         if (record.FromRuxailab)
         {
+            // Resolved here, not as a parameter: parameters are bound before the body filters run,
+            // and a typed client is a new HttpClient, which a rejected or non-RUXAILAB upload never needs.
+            var webhook = context.RequestServices.GetRequiredService<CalibrationWebhook>();
             await webhook.NotifyAsync(record, context.RequestAborted);
         }
 

@@ -5,7 +5,8 @@
 # Core app with the framework's AddRateLimiter on the same policies (tests/Benchmarks/Limiter), and
 # flask-limiter under gunicorn with 2 workers (skipped without Debian's python3-flask-limiter and
 # gunicorn). Paths: (a) GET health, (b) one client hammering calib_validation (mostly 429), (c)
-# 10,000 distinct clients (X-Forwarded-For) on calib_validation. Then, for the service: 20
+# 10,000 distinct clients (X-Forwarded-For) on calib_validation, measured again once 30,000 other
+# new clients have run 15 s longer (the start-up over); each also as server CPU per request. Then, for the service: 20
 # legitimate clients sending cached batch predictions within their limits, without and with one
 # client hammering both ML routes with 64 connections (also with RateLimiting:RepeatDenialDelay=0,
 # to show what holding repeated denials back does). Servers take turns in rounds, so that a busy
@@ -83,10 +84,15 @@ start_flask() {
 stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""; }
 wait_healthy() { for _ in $(seq 1 150); do curl -sf "http://127.0.0.1:$port/api/session/health" >/dev/null && return; sleep 0.2; done; echo "server did not start" >&2; exit 1; }
 
+# CPU time (clock ticks) of the server and its worker processes: per request it is steadier than
+# requests/s on a small machine shared with wrk.
+cpu_ticks() { local total=0 p; for p in "$pid" $(pgrep -P "$pid" || true); do total=$((total + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$total"; }
 measure() { # system path wrk-args...
   local system="$1" path="$2"; shift 2
-  local out; out="$(wrk -t2 -c32 -d"${seconds}s" --latency "$@")"
-  echo "$system $path $round $(awk '/Requests\/sec/ {print $2}' <<<"$out") $(awk '/^    Latency/ {print $2}' <<<"$out") $(awk '$1=="99%" {print $2}' <<<"$out")" >>"$work/results"
+  local before out; before="$(cpu_ticks)"
+  out="$(wrk -t2 -c32 -d"${seconds}s" --latency "$@")"
+  local cpu_us=$(( ($(cpu_ticks) - before) * 1000000 / $(getconf CLK_TCK) / $(awk '/requests in/ {print $1}' <<<"$out") ))
+  echo "$system $path $round $(awk '/Requests\/sec/ {print $2}' <<<"$out") $(awk '/^    Latency/ {print $2}' <<<"$out") $(awk '$1=="99%" {print $2}' <<<"$out") $cpu_us" >>"$work/results"
 }
 
 wrk_paths() { # system
@@ -97,6 +103,10 @@ wrk_paths() { # system
   measure "$1" hammer -s "$work/hammer.lua" "$base/api/session/calib_validation"
   CLIENT_PREFIX=10.1. wrk -t2 -c32 -d3s -s "$work/many.lua" "$base/api/session/calib_validation" >/dev/null
   CLIENT_PREFIX=10.2. measure "$1" many -s "$work/many.lua" "$base/api/session/calib_validation"
+  # (c) again once the server has run 15 s longer on 30,000 other new clients: what is left when
+  # the start-up (JIT tier-up above all) is over.
+  for prefix in 10.3. 10.4. 10.5.; do CLIENT_PREFIX=$prefix wrk -t2 -c32 -d5s -s "$work/many.lua" "$base/api/session/calib_validation" >/dev/null; done
+  CLIENT_PREFIX=10.6. measure "$1" steady -s "$work/many.lua" "$base/api/session/calib_validation"
 }
 
 legit() { # system
@@ -124,24 +134,25 @@ python3 - "$work/results" "$work/legit" "$rounds" <<'PY'
 import json, sys, statistics, collections
 runs = collections.defaultdict(list)
 for line in open(sys.argv[1]):
-    system, path, _, rps, avg, p99 = line.split()
-    runs[(system, path)].append((float(rps), avg, p99))
+    system, path, _, rps, avg, p99, cpu_us = line.split()
+    runs[(system, path)].append((float(rps), avg, p99, int(cpu_us)))
 systems = list(dict.fromkeys(system for system, _ in runs))
 
 def median_run(values):
     # The round with the median rate, so its latencies belong to that rate.
     return sorted(values)[len(values) // 2]
 
-titles = {"health": "(a) GET health", "hammer": "(b) one client hammering calib_validation", "many": "(c) 10,000 clients on calib_validation"}
-print(f"Medians of {sys.argv[3]} rounds (req/s, and the average and p99 latency of the median round).\n")
+titles = {"health": "(a) GET health", "hammer": "(b) one client hammering calib_validation", "many": "(c) 10,000 clients on calib_validation",
+          "steady": "(c) again after 15 s more of other new clients"}
+print(f"Medians of {sys.argv[3]} rounds (req/s, the average and p99 latency and the server's CPU µs per request of the median round).\n")
 print("| path | " + " | ".join(systems) + " | " + " | ".join(f"{s} / builtin" for s in systems if s != "builtin") + " |")
 print("|---|" + "---:|" * (2 * len(systems) - 1))
 for path, title in titles.items():
     base = median_run(runs[("builtin", path)])[0]
     cells, ratios = [], []
     for s in systems:
-        rps, avg, p99 = median_run(runs[(s, path)])
-        cells.append(f"{rps:,.0f} req/s, avg {avg}, p99 {p99}")
+        rps, avg, p99, cpu_us = median_run(runs[(s, path)])
+        cells.append(f"{rps:,.0f} req/s, avg {avg}, p99 {p99}, {cpu_us} µs CPU")
         if s != "builtin":
             ratios.append(f"{rps / base:.2f}")
     print(f"| {title} | " + " | ".join(cells) + " | " + " | ".join(ratios) + " |")
