@@ -10,6 +10,9 @@ public sealed class FormFields
 {
     private readonly Dictionary<string, List<string?>> _values = new(StringComparer.Ordinal);
 
+    /// <summary>How many values the form has, over all its fields.</summary>
+    public int Count { get; private set; }
+
     /// <summary>Adds one value of <paramref name="name"/>; null for a value that was not valid UTF-8 text.</summary>
     public void Add(string name, string? value)
     {
@@ -19,6 +22,7 @@ public sealed class FormFields
         }
 
         values.Add(value);
+        Count++;
     }
 
     /// <summary>The values sent for exactly <paramref name="name"/>, or none.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
@@ -13,6 +14,11 @@ namespace Gaze.Api.Bodies;
 /// </summary>
 public static class FormFieldsReader
 {
+    /// <summary>Longer url-encoded forms, and those of unknown length, are parsed as they stream in.</summary>
+    private const int SmallFormBytes = 16 * 1024;
+
+    private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <exception cref="InvalidDataException">The body is not a well-formed form within the limits.</exception>
@@ -22,24 +28,75 @@ public static class FormFieldsReader
         var type = MediaTypeHeaderValue.Parse(request.ContentType);
         return type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
             ? ReadMultipartAsync(request.Body, Boundary(type, limits), limits, cancellationToken)
-            : ReadUrlEncodedAsync(request.Body, limits, cancellationToken);
+            : request.ContentLength is > 0 and <= SmallFormBytes
+                ? ReadSmallUrlEncodedAsync(request.Body, (int)request.ContentLength, limits, cancellationToken)
+                : ReadUrlEncodedAsync(request.Body, limits, cancellationToken);
     }
 
     private static async Task<FormFields> ReadUrlEncodedAsync(Stream body, FormOptions limits, CancellationToken cancellationToken)
     {
         var fields = new FormFields();
-        using var reader = new FormReader(body, Encoding.UTF8)
-        {
-            KeyLengthLimit = limits.KeyLengthLimit,
-            ValueLengthLimit = limits.ValueLengthLimit,
-            ValueCountLimit = limits.ValueCountLimit,
-        };
+        using var reader = Limited(new FormReader(body, Encoding.UTF8), limits);
         while (await reader.ReadNextPairAsync(cancellationToken) is { } pair)
         {
-            fields.Add(pair.Key, pair.Value);
+            AddWithinCount(fields, pair, limits);
         }
 
         return fields;
+    }
+
+    /// <summary>
+    /// A short form of known length, read whole into a pooled buffer and parsed as text by the same
+    /// <see cref="FormReader"/>. Reading from the stream costs a <see cref="StreamReader"/> with
+    /// 6 KB of fresh buffers per request, a large share of what a rejected request allocates.
+    /// </summary>
+    /// <remarks>
+    /// The text is the body decoded as UTF-8 (invalid bytes become U+FFFD, a UTF-8 byte order mark
+    /// is dropped), which is what the stream reader makes of it too.
+    /// </remarks>
+    private static async Task<FormFields> ReadSmallUrlEncodedAsync(Stream body, int length, FormOptions limits, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            // Throws EndOfStreamException, an IOException, when the body ends before its length.
+            await body.ReadExactlyAsync(buffer.AsMemory(0, length), cancellationToken);
+            var bytes = buffer.AsSpan(0, length);
+            var text = Encoding.UTF8.GetString(bytes.StartsWith(Utf8ByteOrderMark) ? bytes[Utf8ByteOrderMark.Length..] : bytes);
+            var fields = new FormFields();
+            using var reader = Limited(new FormReader(text), limits);
+            while (reader.ReadNextPair() is { } pair)
+            {
+                AddWithinCount(fields, pair, limits);
+            }
+
+            return fields;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="FormReader"/> checks the length of each key and value as it reads, but only its
+    /// own whole-form methods check the number of values, so the pair-by-pair readers count here.
+    /// </summary>
+    private static void AddWithinCount(FormFields fields, KeyValuePair<string, string> pair, FormOptions limits)
+    {
+        if (fields.Count >= limits.ValueCountLimit)
+        {
+            throw new InvalidDataException($"The form has more than {limits.ValueCountLimit} values.");
+        }
+
+        fields.Add(pair.Key, pair.Value);
+    }
+
+    private static FormReader Limited(FormReader reader, FormOptions limits)
+    {
+        reader.KeyLengthLimit = limits.KeyLengthLimit;
+        reader.ValueLengthLimit = limits.ValueLengthLimit;
+        return reader;
     }
 
     private static async Task<FormFields> ReadMultipartAsync(Stream body, string boundary, FormOptions limits, CancellationToken cancellationToken)

@@ -86,7 +86,15 @@ wait_healthy() { for _ in $(seq 1 150); do curl -sf "http://127.0.0.1:$port/api/
 
 # CPU time (clock ticks) of the server and its worker processes: per request it is steadier than
 # requests/s on a small machine shared with wrk.
-cpu_ticks() { local total=0 p; for p in "$pid" $(pgrep -P "$pid" || true); do total=$((total + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$total"; }
+cpu_ticks() {
+  local total=0 p ticks
+  for p in "$pid" $(pgrep -P "$pid" || true); do
+    # Fields after the command name, which may hold spaces; a worker that just exited counts 0.
+    ticks="$(sed 's/.*) //' "/proc/$p/stat" 2>/dev/null | awk '{print $12 + $13}' || true)"
+    total=$((total + ${ticks:-0}))
+  done
+  echo "$total"
+}
 measure() { # system path wrk-args...
   local system="$1" path="$2"; shift 2
   local before out; before="$(cpu_ticks)"
