@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
@@ -45,11 +46,13 @@ public sealed class RateDenialCache : IDisposable
     private readonly TimeProvider _clock;
     private readonly int _slots;
     private readonly int[] _changes = new int[Stripes];
+    private readonly int _repeatsAtOnce;
 
     public RateDenialCache(IOptions<RateLimitingOptions> options, RatePolicyCatalog catalog, [FromKeyedServices(ClockKey)] TimeProvider clock)
     {
         _clock = clock;
         _slots = catalog.Count;
+        _repeatsAtOnce = options.Value.RepeatDenialsAtOnce;
         if (options.Value.DenialCacheEntries > 0)
         {
             _clients = new MemoryCache(new MemoryCacheOptions { SizeLimit = options.Value.DenialCacheEntries });
@@ -60,11 +63,31 @@ public sealed class RateDenialCache : IDisposable
     public Ticket Begin(string clientKey) => new(_clock.GetTimestamp(), Volatile.Read(ref _changes[Stripe(clientKey)]));
 
     /// <summary>The denial the grain would give now, if this node holds one for the client and policy.</summary>
-    public bool TryDeny(string clientKey, LimitedPolicy policy, out RateLimitDenial denial)
+    public bool TryDeny(string clientKey, LimitedPolicy policy, out RateLimitDenial denial) => TryDeny(clientKey, policy, out denial, out _);
+
+    /// <summary>
+    /// As <see cref="TryDeny(string, LimitedPolicy, out RateLimitDenial)"/> for a request as it
+    /// arrives, counting it among the client's repeats: <paramref name="atOnce"/> says whether it is
+    /// within the <see cref="RateLimitingOptions.RepeatDenialsAtOnce"/> of the current second.
+    /// </summary>
+    public bool TryDenyRepeat(string clientKey, LimitedPolicy policy, out RateLimitDenial denial, out bool atOnce)
+    {
+        if (!TryDeny(clientKey, policy, out denial, out var client))
+        {
+            atOnce = false;
+            return false;
+        }
+
+        atOnce = client.RepeatWithin(_clock.GetTimestamp(), _clock.TimestampFrequency, _repeatsAtOnce);
+        return true;
+    }
+
+    private bool TryDeny(string clientKey, LimitedPolicy policy, out RateLimitDenial denial, [NotNullWhen(true)] out ClientDenials? client)
     {
         denial = default;
-        if (_clients is null || !_clients.TryGetValue(clientKey, out ClientDenials? client) || client is null)
+        if (_clients is null || !_clients.TryGetValue(clientKey, out client) || client is null)
         {
+            client = null;
             return false;
         }
 
@@ -96,7 +119,7 @@ public sealed class RateDenialCache : IDisposable
 
         if (!_clients.TryGetValue(clientKey, out ClientDenials? client) || client is null)
         {
-            client = new ClientDenials(_slots);
+            client = new ClientDenials(_slots, ticket.SentAt);
             _clients.Set(clientKey, client, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = UnusedFor(denial.RetryAfter) });
         }
 
@@ -144,9 +167,34 @@ public sealed class RateDenialCache : IDisposable
 
     private sealed record CachedDenial(LimitedPolicy Policy, RateLimitDenial Denial, long SentAt);
 
-    /// <summary>One client's cached denials, by policy slot.</summary>
-    private sealed class ClientDenials(int slots)
+    /// <summary>One client's cached denials, by policy slot, and how many repeats it sent this second.</summary>
+    private sealed class ClientDenials(int slots, long firstDeniedAt)
     {
         public readonly CachedDenial?[] BySlot = new CachedDenial?[slots];
+
+        private long _secondStartedAt = firstDeniedAt;
+        private int _repeatsThisSecond;
+
+        /// <summary>
+        /// Counts one repeat at <paramref name="now"/>; true while the second it falls in has had no
+        /// more than <paramref name="atOnce"/>. Seconds run from the first denial, then from the first
+        /// repeat after a second ran out. Two threads crossing a second's end may count a repeat in
+        /// the wrong second: this only decides when a 429 goes out, never whether.
+        /// </summary>
+        public bool RepeatWithin(long now, long second, int atOnce)
+        {
+            if (atOnce == 0)
+            {
+                return false;
+            }
+
+            var started = Volatile.Read(ref _secondStartedAt);
+            if (now - started >= second && Interlocked.CompareExchange(ref _secondStartedAt, now, started) == started)
+            {
+                Volatile.Write(ref _repeatsThisSecond, 0);
+            }
+
+            return Interlocked.Increment(ref _repeatsThisSecond) <= atOnce;
+        }
     }
 }

@@ -7,7 +7,8 @@ namespace Gaze.Api.RateLimiting;
 
 /// <summary>
 /// Decides a request: from the node's <see cref="RateDenialCache"/> when the client is known to be
-/// denied (after holding the repeat back for <see cref="RateLimitingOptions.RepeatDenialDelay"/>),
+/// denied (holding the repeat back for <see cref="RateLimitingOptions.RepeatDenialDelay"/> once the
+/// client sent more than <see cref="RateLimitingOptions.RepeatDenialsAtOnce"/> in a second),
 /// otherwise by its <see cref="IRateGrain"/> within the configured timeout.
 /// </summary>
 public sealed partial class RateLimitGate(
@@ -35,12 +36,12 @@ public sealed partial class RateLimitGate(
     /// </summary>
     public ValueTask<RateVerdict> AcquireAsync(string clientKey, LimitedPolicy policy, CancellationToken requestAborted)
     {
-        if (!denials.TryDeny(clientKey, policy, out var cached))
+        if (!denials.TryDenyRepeat(clientKey, policy, out var cached, out var atOnce))
         {
             return AskGrainAsync(clientKey, policy);
         }
 
-        if (_repeatDelay > TimeSpan.Zero)
+        if (!atOnce && _repeatDelay > TimeSpan.Zero)
         {
             return HoldBackThenDecideAsync(clientKey, policy, requestAborted);
         }

@@ -17,6 +17,7 @@ public sealed class RateLimitingOptionsValidator() : SettingsValidator<RateLimit
         // Strategy and FailurePolicy need no check here: their converter refuses anything but a member.
         errors.RequirePositive(options.DecisionTimeout, nameof(options.DecisionTimeout));
         errors.Require(options.RepeatDenialDelay >= TimeSpan.Zero && options.RepeatDenialDelay <= TimeSpan.FromSeconds(10), nameof(options.RepeatDenialDelay), $"must be 0 to 10 seconds, not {options.RepeatDenialDelay}");
+        errors.Require(options.RepeatDenialsAtOnce is >= 0 and <= 1000, nameof(options.RepeatDenialsAtOnce), $"must be 0 to 1000 a second, not {options.RepeatDenialsAtOnce}");
         errors.Require(options.DenialCacheEntries >= 0, nameof(options.DenialCacheEntries), $"must be 0 (off) or more, not {options.DenialCacheEntries}");
         errors.Require(options.Ipv6PrefixLength is >= 1 and <= 128, nameof(options.Ipv6PrefixLength), $"must be 1-128, not {options.Ipv6PrefixLength}");
         for (var i = 0; i < options.TrustedProxies.Length; i++)

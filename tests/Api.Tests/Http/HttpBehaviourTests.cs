@@ -93,6 +93,7 @@ public sealed class StartupValidationTests
     [InlineData("RateLimiting:FailurePolicy", "maybe")]
     [InlineData("RateLimiting:TrustedProxies:0", "proxy.example")]
     [InlineData("RateLimiting:DecisionTimeout", "00:00:00")]
+    [InlineData("RateLimiting:RepeatDenialsAtOnce", "-1")]
     [InlineData("Api:MlConcurrency", "0")]
     [InlineData("Api:AllowedOrigins:0", "lab.example.org")]
     [InlineData("Calibration:TimeBudget", "-00:00:01")]
