@@ -40,22 +40,12 @@ fi
 
 # A calibration form with every field valid but no samples: an admitted request ends in a 400.
 python3 tests/operations/empty_calibration_form.py "$work/form.txt"
+export FORM="$work/form.txt"   # read by the wrk script of path (c)
+many_clients=tests/Benchmarks/Limiter/many-clients.lua
 cat > "$work/hammer.lua" <<LUA
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 local f = io.open("$work/form.txt", "r"); wrk.body = f:read("*a"); f:close()
-LUA
-# 10,000 clients taken in turn; \$prefix keeps the warm-up's clients apart from the measured ones.
-cat > "$work/many.lua" <<LUA
-wrk.method = "POST"
-local f = io.open("$work/form.txt", "r"); wrk.body = f:read("*a"); f:close()
-local prefix = os.getenv("CLIENT_PREFIX")
-local n = 0
-request = function()
-  n = (n + 1) % 10000
-  return wrk.format(nil, nil, {["Content-Type"] = "application/x-www-form-urlencoded",
-    ["X-Forwarded-For"] = prefix .. math.floor(n / 256) .. "." .. (n % 256)}, nil)
-end
 LUA
 cat > "$work/abuse.lua" <<LUA
 local f = io.open("$work/form.txt", "r"); local form = f:read("*a"); f:close()
@@ -109,12 +99,12 @@ wrk_paths() { # system
   measure "$1" health "$base/api/session/health"
   wrk -t2 -c32 -d3s -s "$work/hammer.lua" "$base/api/session/calib_validation" >/dev/null
   measure "$1" hammer -s "$work/hammer.lua" "$base/api/session/calib_validation"
-  CLIENT_PREFIX=10.1. wrk -t2 -c32 -d3s -s "$work/many.lua" "$base/api/session/calib_validation" >/dev/null
-  CLIENT_PREFIX=10.2. measure "$1" many -s "$work/many.lua" "$base/api/session/calib_validation"
+  CLIENT_PREFIX=10.1. wrk -t2 -c32 -d3s -s "$many_clients" "$base/api/session/calib_validation" >/dev/null
+  CLIENT_PREFIX=10.2. measure "$1" many -s "$many_clients" "$base/api/session/calib_validation"
   # (c) again once the server has run 15 s longer on 30,000 other new clients: what is left when
   # the start-up (JIT tier-up above all) is over.
-  for prefix in 10.3. 10.4. 10.5.; do CLIENT_PREFIX=$prefix wrk -t2 -c32 -d5s -s "$work/many.lua" "$base/api/session/calib_validation" >/dev/null; done
-  CLIENT_PREFIX=10.6. measure "$1" steady -s "$work/many.lua" "$base/api/session/calib_validation"
+  for prefix in 10.3. 10.4. 10.5.; do CLIENT_PREFIX=$prefix wrk -t2 -c32 -d5s -s "$many_clients" "$base/api/session/calib_validation" >/dev/null; done
+  CLIENT_PREFIX=10.6. measure "$1" steady -s "$many_clients" "$base/api/session/calib_validation"
 }
 
 legit() { # system
