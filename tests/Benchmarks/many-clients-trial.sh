@@ -14,7 +14,7 @@ while [[ $# -gt 0 && "$1" != "--" ]]; do variables+=("$1"); shift; done
 [[ "${1:-}" == "--" ]] && shift
 work="$(mktemp -d)"
 pid=""
-cleanup() { [[ -n "$pid" ]] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; rm -rf "$work"; }
+cleanup() { if [[ -n "$pid" ]]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi; rm -rf "$work"; }
 trap cleanup EXIT
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
