@@ -53,7 +53,7 @@ public static class Problem
         ProblemKinds.LimiterUnavailable.Create(detail, ("retry_after", retryAfterSeconds));
 
     /// <summary>An endpoint result for <paramref name="problem"/>, written like every other problem body.</summary>
-    public static IResult ToResult(this ProblemDetails problem) => TypedResults.Problem(problem);
+    public static IResult ToResult(this ProblemDetails problem) => new ProblemResult(problem);
 
     /// <summary>
     /// As <see cref="ToResult"/>, with a <c>Retry-After</c> header when the problem says when to
