@@ -19,7 +19,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
+source tests/lib/service.sh
 
 dotnet build -c Release tests/Benchmarks -v q -nologo >/dev/null
 bench=tests/Benchmarks/bin/Release/net10.0
@@ -29,12 +29,9 @@ if [[ -n "$baseline" ]]; then
 fi
 
 time_service() { # folder name -> prints the per-model medians as JSON
-  port="$(free_port)"
-  (cd "$1/Api/bin/Release/net10.0" && exec dotnet Api.dll --Urls="http://127.0.0.1:$port" --Management:Urls="http://127.0.0.1:$(free_port)" \
-    --Orleans:SiloPort="$(free_port)" --Orleans:GatewayPort="$(free_port)" --Storage:Sqlite:DataSource="$work/$2.db" \
-    "--RateLimiting:Endpoints:calib=100000 per minute" "--RateLimiting:DefaultLimits=100000 per hour" --Calibration:TimeBudget=00:20:00) >"$work/$2.log" 2>&1 &
-  pid=$!
-  for _ in $(seq 1 150); do curl -sf "http://127.0.0.1:$port/api/session/health" >/dev/null && break; sleep 0.2; done
+  start_embedded "$1/Api/bin/Release/net10.0" "$work/$2.db" "$work/$2.log" -- \
+    "--RateLimiting:Endpoints:calib=100000 per minute" "--RateLimiting:DefaultLimits=100000 per hour" --Calibration:TimeBudget=00:20:00
+  wait_healthy "http://127.0.0.1:$port"
   dotnet "$bench/Benchmarks.dll" http-calibration "http://127.0.0.1:$port" tests/goldens/calibration.json "$repeats"
   kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
 }

@@ -10,15 +10,12 @@ work="$(mktemp -d)"
 pid=""
 cleanup() { [[ -n "$pid" ]] && kill "$pid" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
+source tests/lib/service.sh
 
 dotnet build -c Release tests/Benchmarks -v q -nologo >/dev/null
 bench=tests/Benchmarks/bin/Release/net10.0
-port="$(free_port)"
-(cd Api/bin/Release/net10.0 && exec dotnet Api.dll --Urls="http://127.0.0.1:$port" --Management:Urls="http://127.0.0.1:$(free_port)" \
-  --Orleans:SiloPort="$(free_port)" --Orleans:GatewayPort="$(free_port)" --Storage:Sqlite:DataSource="$work/gaze.db") >"$work/service.log" 2>&1 &
-pid=$!
-for _ in $(seq 1 150); do curl -sf "http://127.0.0.1:$port/api/session/health" >/dev/null && break; sleep 0.2; done
+start_embedded Api/bin/Release/net10.0 "$work/gaze.db" "$work/service.log"
+wait_healthy "http://127.0.0.1:$port"
 base="http://127.0.0.1:$port"
 
 echo "quiet: $(dotnet "$bench/Benchmarks.dll" legit-latency "$base" tests/goldens/prediction.json 30 20 2000 192.0.2.)"

@@ -19,7 +19,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
+source tests/lib/service.sh
 
 dotnet build -c Release Api -v q -nologo >/dev/null
 # The same service compiled ahead of time (ReadyToRun), as `dotnet publish` makes it (see README).
@@ -53,13 +53,9 @@ variants=(
 
 for variant in "${variants[@]}"; do
   IFS='|' read -r name folder environment <<<"$variant"
-  port="$(free_port)"
-  started=$(date +%s.%N)
-  (cd "$folder" && exec env $environment dotnet Api.dll --Urls="http://127.0.0.1:$port" --Management:Urls="http://127.0.0.1:$(free_port)" \
-    --Orleans:SiloPort="$(free_port)" --Orleans:GatewayPort="$(free_port)" --Storage:Sqlite:DataSource="$work/$RANDOM.db" \
-    --RateLimiting:Enabled=false --Logging:LogLevel:Default=Warning) >"$work/api.log" 2>&1 &
-  pid=$!
-  until curl -sf "http://127.0.0.1:$port/api/session/health" >/dev/null; do sleep 0.05; done
+  start_embedded "$folder" "$work/$RANDOM.db" "$work/api.log" $environment -- --RateLimiting:Enabled=false --Logging:LogLevel:Default=Warning
+  started=$(date +%s.%N)   # just after the launch: the service starts in the background
+  wait_healthy "http://127.0.0.1:$port"
   ready=$(python3 -c "print(f'{$(date +%s.%N) - $started:.1f}')")
   # --form-string: curl would take the JSON quotes of a -F value for its own quoting.
   curl -sf -o /dev/null "http://127.0.0.1:$port/api/session/calib_validation" --form-string from_ruxailab=false --form-string 'file_name="first-requests"' \

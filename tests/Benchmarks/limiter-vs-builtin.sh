@@ -29,7 +29,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
+source tests/lib/service.sh
 
 dotnet build -c Release tests/Benchmarks -v q -nologo >/dev/null
 bench=tests/Benchmarks/bin/Release/net10.0
@@ -59,12 +59,7 @@ request = function()
 end
 LUA
 
-start_service() { # folder name [extra settings] -> sets pid and port
-  port="$(free_port)"
-  (cd "$1/Api/bin/Release/net10.0" && exec dotnet Api.dll --Urls="http://127.0.0.1:$port" --Management:Urls="http://127.0.0.1:$(free_port)" \
-    --Orleans:SiloPort="$(free_port)" --Orleans:GatewayPort="$(free_port)" --Storage:Sqlite:DataSource="$work/$2-$round.db" ${3:-}) >"$work/$2.log" 2>&1 &
-  pid=$!
-}
+start_service() { start_embedded "$1/Api/bin/Release/net10.0" "$work/$2-$round.db" "$work/$2.log" -- ${3:-}; } # folder name [extra settings]
 start_builtin() { port="$(free_port)"; dotnet "$bench/Benchmarks.dll" limiter-app "http://127.0.0.1:$port" >"$work/builtin.log" 2>&1 & pid=$!; }
 start_flask() {
   port="$(free_port)"
@@ -72,7 +67,6 @@ start_flask() {
   pid=$!
 }
 stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""; }
-wait_healthy() { for _ in $(seq 1 150); do curl -sf "http://127.0.0.1:$port/api/session/health" >/dev/null && return; sleep 0.2; done; echo "server did not start" >&2; exit 1; }
 
 # CPU time (clock ticks) of the server and its worker processes: per request it is steadier than
 # requests/s on a small machine shared with wrk.
@@ -121,11 +115,11 @@ has_flask=false
 if /usr/bin/python3 -c 'import flask_limiter' 2>/dev/null && command -v gunicorn >/dev/null; then has_flask=true
 else echo "flask-limiter skipped: apt-get install -y python3-flask-limiter gunicorn" >&2; fi
 for round in $(seq 1 "$rounds"); do
-  start_service . ours; wait_healthy; wrk_paths ours; legit ours; stop
-  start_service . ours-no-delay --RateLimiting:RepeatDenialDelay=00:00:00; wait_healthy; wrk_paths ours-no-delay; legit ours-no-delay; stop
-  if [[ -n "$baseline" ]]; then start_service "$work/baseline" baseline; wait_healthy; wrk_paths baseline; legit baseline; stop; fi
-  start_builtin; wait_healthy; wrk_paths builtin; stop
-  if $has_flask; then start_flask; wait_healthy; wrk_paths flask-limiter; stop; fi
+  start_service . ours; wait_healthy "http://127.0.0.1:$port"; wrk_paths ours; legit ours; stop
+  start_service . ours-no-delay --RateLimiting:RepeatDenialDelay=00:00:00; wait_healthy "http://127.0.0.1:$port"; wrk_paths ours-no-delay; legit ours-no-delay; stop
+  if [[ -n "$baseline" ]]; then start_service "$work/baseline" baseline; wait_healthy "http://127.0.0.1:$port"; wrk_paths baseline; legit baseline; stop; fi
+  start_builtin; wait_healthy "http://127.0.0.1:$port"; wrk_paths builtin; stop
+  if $has_flask; then start_flask; wait_healthy "http://127.0.0.1:$port"; wrk_paths flask-limiter; stop; fi
 done
 
 python3 - "$work/results" "$work/legit" "$rounds" <<'PY'

@@ -17,18 +17,14 @@ pid=""
 cleanup() { if [[ -n "$pid" ]]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi; rm -rf "$work"; }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
+source tests/lib/service.sh
 dotnet build -c Release Api -v q -nologo >/dev/null
 python3 tests/operations/empty_calibration_form.py "$work/form.txt"
 export FORM="$work/form.txt"   # read by the wrk script of path (c)
 many_clients=tests/Benchmarks/Limiter/many-clients.lua
 
-port="$(free_port)"
-(cd Api/bin/Release/net10.0 && exec env ${variables[@]+"${variables[@]}"} dotnet Api.dll --Urls="http://127.0.0.1:$port" \
-  --Management:Urls="http://127.0.0.1:$(free_port)" --Orleans:SiloPort="$(free_port)" --Orleans:GatewayPort="$(free_port)" \
-  --Storage:Sqlite:DataSource="$work/trial.db" "$@") >"$work/service.log" 2>&1 &
-pid=$!
-for _ in $(seq 1 150); do curl -sf "http://127.0.0.1:$port/api/session/health" >/dev/null && break; sleep 0.2; done
+start_embedded Api/bin/Release/net10.0 "$work/trial.db" "$work/service.log" ${variables[@]+"${variables[@]}"} -- "$@"
+wait_healthy "http://127.0.0.1:$port"
 route="http://127.0.0.1:$port/api/session/calib_validation"
 cpu_ticks() { sed 's/.*) //' "/proc/$pid/stat" | awk '{print $12 + $13}'; }
 load() { CLIENT_PREFIX="$1" wrk -t2 -c32 -d"$2" -s "$many_clients" "$route"; }

@@ -22,11 +22,7 @@ stop_all() {
 cleanup() { stop_all; rm -rf "$work"; }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
-wait_healthy() {
-  for _ in $(seq 1 120); do curl -sf "$1/api/session/health" >/dev/null && return 0; sleep 0.5; done
-  echo "not healthy: $1" >&2; return 1
-}
+source tests/lib/service.sh
 wait_line() { # file, text
   for _ in $(seq 1 120); do grep -q "$2" "$1" && return 0; sleep 0.5; done
   echo "no '$2' in $1" >&2; return 1

@@ -21,14 +21,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
-wait_healthy() {
-  for _ in $(seq 1 120); do
-    curl -sf "$1/api/session/health" >/dev/null && return 0
-    sleep 0.5
-  done
-  echo "not healthy: $1" >&2; return 1
-}
+source tests/lib/service.sh
 wait_line() { # file, text
   for _ in $(seq 1 120); do grep -q "$2" "$1" && return 0; sleep 0.5; done
   echo "no '$2' in $1" >&2; return 1
@@ -64,11 +57,9 @@ for i in 1 2; do
   pids+=($!)
   api+=("http://127.0.0.1:$port")
 done
-embedded_port="$(free_port)"
-(cd Api/bin/Release/net10.0 && exec dotnet Api.dll "${limits[@]}" --Management:Urls="http://127.0.0.1:$(free_port)" --Orleans:SiloPort="$(free_port)" --Orleans:GatewayPort="$(free_port)" \
-  --Storage:Sqlite:DataSource="$work/embedded.db" --Urls="http://127.0.0.1:$embedded_port") >"$work/embedded.log" 2>&1 &
-pids+=($!)
-embedded="http://127.0.0.1:$embedded_port"
+start_embedded Api/bin/Release/net10.0 "$work/embedded.db" "$work/embedded.log" -- "${limits[@]}"
+pids+=("$pid")
+embedded="http://127.0.0.1:$port"
 for url in "${api[@]}" "$embedded"; do wait_healthy "$url"; done
 
 # One key: every request from the same forwarded address. Many keys: 10,000 addresses in turn.

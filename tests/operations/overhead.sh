@@ -22,7 +22,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
+source tests/lib/service.sh
 
 git worktree add -f -q "$work/baseline" "$baseline"
 (cd "$work/baseline" && dotnet build -c Release Api -v q -nologo >/dev/null)
@@ -47,12 +47,9 @@ variants=(
 )
 
 run() { # name folder extra
-  local port; port="$(free_port)"
-  (cd "$2/Api/bin/Release/net10.0" && exec dotnet Api.dll --Urls="http://127.0.0.1:$port" --Management:Urls="http://127.0.0.1:$(free_port)" \
-    --Orleans:SiloPort="$(free_port)" --Orleans:GatewayPort="$(free_port)" --Storage:Sqlite:DataSource="$work/$1-$round.db" \
-    --Logging:LogLevel:Default=Warning --RateLimiting:RepeatDenialDelay=00:00:00 $3) >"$work/$1.log" 2>&1 &
-  pid=$!
-  for _ in $(seq 1 150); do curl -sf "http://127.0.0.1:$port/api/session/health" >/dev/null && break; sleep 0.2; done
+  local port
+  start_embedded "$2/Api/bin/Release/net10.0" "$work/$1-$round.db" "$work/$1.log" -- --Logging:LogLevel:Default=Warning --RateLimiting:RepeatDenialDelay=00:00:00 $3
+  wait_healthy "http://127.0.0.1:$port"
   wrk -t2 -c32 -d3s "http://127.0.0.1:$port/api/session/health" >/dev/null
   local health; health="$(wrk -t2 -c32 -d"${seconds}s" --latency "http://127.0.0.1:$port/api/session/health")"
   wrk -t2 -c32 -d3s -s "$work/post.lua" "http://127.0.0.1:$port/api/session/calib_validation" >/dev/null

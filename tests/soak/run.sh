@@ -21,17 +21,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
+source tests/lib/service.sh
 
 dotnet build -c Release Orleans.sln -v q -nologo >/dev/null
 
-port="$(free_port)"
-(cd Api/bin/Release/net10.0 && exec dotnet Api.dll --Urls="http://127.0.0.1:$port" \
-  --Orleans:SiloPort="$(free_port)" --Orleans:GatewayPort="$(free_port)" --Management:Urls="http://127.0.0.1:$(free_port)" \
-  --Storage:Sqlite:DataSource="$work/gaze.db" --Logging:LogLevel:Default=Warning \
-  --Logging:LogLevel:Gaze.Grains.Hosting.Memory=Information) >"$work/api.log" 2>&1 &
-pid=$!
-for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/api/session/health" >/dev/null && break; sleep 0.5; done
+start_embedded Api/bin/Release/net10.0 "$work/gaze.db" "$work/api.log" -- --Logging:LogLevel:Default=Warning \
+  --Logging:LogLevel:Gaze.Grains.Hosting.Memory=Information
+wait_healthy "http://127.0.0.1:$port"
 
 echo "## Soak: $seconds s of mixed traffic from $clients client addresses, then $idle s idle"
 echo
