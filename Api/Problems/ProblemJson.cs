@@ -64,7 +64,8 @@ public static class ProblemJson
         WriteIfSet(writer, "instance", problem.Instance);
         foreach (var (name, value) in problem.Extensions)
         {
-            // The framework's writer sets traceId last, over any member of that name.
+            // The request's trace id replaces a member of that name (the framework's writer overwrites it
+            // too); the service's problems carry none, so it always comes last, as there.
             if (name != "traceId" || traceId is null)
             {
                 writer.WritePropertyName(name);
